@@ -1,0 +1,87 @@
+// Coalesces every change into one delta per flush, so the renderer gets a few
+// messages a second however many samples arrive.
+import type {
+  ActionRecord,
+  ConsoleDelta,
+  ConsoleSeries,
+  EndpointDeployments,
+  EndpointStatus,
+  Points,
+} from '../../shared/console-api';
+
+type Listener = (delta: ConsoleDelta) => void;
+
+export class ConsoleFeed {
+  private seq = 0;
+  private endpoints = new Map<string, EndpointStatus>();
+  private series = new Map<string, ConsoleSeries>();
+  private points = new Map<string, Points>();
+  private deployments = new Map<string, EndpointDeployments>();
+  private actions = new Map<string, ActionRecord>();
+  private readonly listeners = new Set<Listener>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly flushMs = 200) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => this.flush(), this.flushMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  endpoint(status: EndpointStatus): void {
+    this.endpoints.set(status.id, status);
+  }
+
+  catalog(entries: ConsoleSeries[]): void {
+    for (const entry of entries) this.series.set(entry.key, entry);
+  }
+
+  samples(key: string, added: Points): void {
+    const pending = this.points.get(key);
+    if (!pending) {
+      this.points.set(key, { t: [...added.t], v: [...added.v] });
+      return;
+    }
+    // A loop, not push(...spread): a 100k-point batch would overflow the stack.
+    for (let i = 0; i < added.t.length; i += 1) {
+      pending.t.push(added.t[i] as number);
+      pending.v.push(added.v[i] as number);
+    }
+  }
+
+  deployment(state: EndpointDeployments): void {
+    this.deployments.set(state.endpointId, state);
+  }
+
+  action(record: ActionRecord): void {
+    this.actions.set(record.key, record);
+  }
+
+  /** Emits the pending changes as one delta; nothing when nothing changed. */
+  flush(): ConsoleDelta | undefined {
+    const delta: ConsoleDelta = { seq: this.seq + 1 };
+    if (this.endpoints.size) delta.endpoints = [...this.endpoints.values()];
+    if (this.series.size) delta.series = [...this.series.values()];
+    if (this.points.size) delta.points = Object.fromEntries(this.points);
+    if (this.deployments.size) delta.deployments = [...this.deployments.values()];
+    if (this.actions.size) delta.actions = [...this.actions.values()];
+    if (Object.keys(delta).length === 1) return undefined;
+    this.seq = delta.seq;
+    this.endpoints = new Map();
+    this.series = new Map();
+    this.points = new Map();
+    this.deployments = new Map();
+    this.actions = new Map();
+    for (const listener of this.listeners) listener(delta);
+    return delta;
+  }
+}

@@ -1,0 +1,77 @@
+// Command-line options shared by the desktop app and browser mode.
+import { parseArgs } from 'node:util';
+
+export interface ConsoleOptions {
+  endpoints: string[];
+  demo: boolean;
+  seed: number | undefined;
+  port: number;
+  host: string;
+}
+
+export const DEFAULT_WEB_PORT = 7300;
+
+export class OptionsError extends Error {}
+
+/**
+ * Parses our options. `tolerant` ignores options that are not ours, because
+ * Electron and Chromium add their own switches to the desktop app's argv.
+ */
+export function parseConsoleOptions(argv: string[], tolerant = false): ConsoleOptions {
+  const { values } = parseOurArgs(argv, tolerant);
+  const endpoints = (asStrings(values.endpoint) ?? []).map(checkEndpointUrl);
+  return {
+    endpoints: [...new Set(endpoints)],
+    demo: values.demo !== false && endpoints.length === 0,
+    seed: values.seed === undefined ? undefined : toInteger('--seed', values.seed, 0, 2 ** 32 - 1),
+    port: values.port === undefined ? DEFAULT_WEB_PORT : toInteger('--port', values.port, 0, 65535),
+    host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+  };
+}
+
+function parseOurArgs(argv: string[], tolerant: boolean) {
+  try {
+    return parseArgs({
+    args: argv,
+    strict: !tolerant,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      endpoint: { type: 'string', multiple: true },
+      demo: { type: 'boolean', default: true },
+      seed: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    },
+    });
+  } catch (err) {
+    // node:util reports unknown or malformed options as TypeErrors; say it is the user's input.
+    throw new OptionsError((err as Error).message);
+  }
+}
+
+function asStrings(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+export function checkEndpointUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OptionsError(`--endpoint ${raw}: not a URL (expected ws://host:port or wss://...)`);
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    throw new OptionsError(`--endpoint ${raw}: only ws:// and wss:// endpoints are supported`);
+  }
+  return url.toString();
+}
+
+function toInteger(name: string, raw: unknown, min: number, max: number): number {
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || value < min || value > max) {
+    throw new OptionsError(`${name} ${String(raw)}: expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}

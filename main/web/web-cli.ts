@@ -1,0 +1,39 @@
+// `npm run web -- [--port 7300] [--endpoint ws://...]... [--no-demo]`:
+// browser mode. Prints exactly one line, the address with its session token.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bootConsole } from '../core/console-boot';
+import { OptionsError, parseConsoleOptions } from '../core/console-options';
+import { startWebHost } from './web-host';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const staticDir = `${root}out/renderer`;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+async function main(): Promise<void> {
+  const options = parseConsoleOptions(process.argv.slice(2));
+  if (!existsSync(`${staticDir}/index.html`)) {
+    throw new Error(`no built renderer in ${staticDir}: run \`npm run build\` first`);
+  }
+  if (!LOOPBACK.has(options.host)) {
+    console.error(
+      `warning: binding ${options.host} exposes the console beyond this machine; the token is all that guards it`,
+    );
+  }
+  const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string })
+    .version;
+  const booted = await bootConsole(options, version);
+  const host = await startWebHost({ api: booted.core, staticDir, port: options.port, host: options.host });
+  console.log(`Watchfloor (browser mode): ${host.url}`);
+  const shutdown = () => {
+    void Promise.all([host.close(), booted.stop()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: Error) => {
+  const prefix = err instanceof OptionsError ? 'watchfloor: bad option' : 'watchfloor';
+  console.error(`${prefix}: ${err.message}`);
+  process.exit(1);
+});

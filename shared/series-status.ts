@@ -1,0 +1,30 @@
+// How a latest value reads against its thresholds. Shared so the wall and,
+// later, the alert engine agree on what "critical" means.
+import type { Thresholds } from './protocol';
+
+export const SERIES_STATUSES = ['ok', 'warning', 'critical', 'stale', 'nodata'] as const;
+export type SeriesStatus = (typeof SERIES_STATUSES)[number];
+
+/** A series is stale when it has not updated for this many of its intervals. */
+export const STALE_INTERVALS = 3;
+
+export function thresholdStatus(value: number, thresholds?: Thresholds): SeriesStatus {
+  if (!thresholds) return 'ok';
+  const beyond = (limit: number) =>
+    thresholds.direction === 'above' ? value >= limit : value <= limit;
+  if (beyond(thresholds.critical)) return 'critical';
+  if (beyond(thresholds.warning)) return 'warning';
+  return 'ok';
+}
+
+export function seriesStatus(
+  lastTime: number | undefined,
+  lastValue: number | undefined,
+  intervalMs: number,
+  now: number,
+  thresholds?: Thresholds,
+): SeriesStatus {
+  if (lastTime === undefined || lastValue === undefined) return 'nodata';
+  if (now - lastTime > STALE_INTERVALS * intervalMs) return 'stale';
+  return thresholdStatus(lastValue, thresholds);
+}
