@@ -18,7 +18,9 @@ export function handleValidated<S extends z.ZodType, R>(
     }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      throw new Error(`refused ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`);
+      throw new Error(
+        `refused ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`,
+      );
     }
     return handler(parsed.data, event);
   });

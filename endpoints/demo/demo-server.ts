@@ -92,12 +92,20 @@ class DemoSession {
     try {
       value = isBinary ? undefined : JSON.parse(text);
     } catch {
-      return send(socket, { jsonrpc: '2.0', id: null, error: { code: RPC_ERRORS.parseError, message: 'parse error' } });
+      return send(socket, {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: RPC_ERRORS.parseError, message: 'parse error' },
+      });
     }
     const request = consoleRequestSchema.safeParse(value);
     if (!request.success) {
       const message = `invalid request: ${request.error.issues[0]?.message ?? 'unknown shape'}`;
-      return send(socket, { jsonrpc: '2.0', id: requestId(value), error: { code: RPC_ERRORS.invalidRequest, message } });
+      return send(socket, {
+        jsonrpc: '2.0',
+        id: requestId(value),
+        error: { code: RPC_ERRORS.invalidRequest, message },
+      });
     }
     const { id, method } = request.data;
     if (method === 'hello') return this.hello(socket, id);
@@ -124,11 +132,17 @@ class DemoSession {
     const earlier = this.submitted.get(params.key);
     if (earlier && earlier.payload !== payload) {
       const message = `idempotency key ${params.key} was used for a different action`;
-      return send(socket, { jsonrpc: '2.0', id, error: { code: RPC_ERRORS.idempotencyConflict, message } });
+      return send(socket, {
+        jsonrpc: '2.0',
+        id,
+        error: { code: RPC_ERRORS.idempotencyConflict, message },
+      });
     }
     if (earlier) return send(socket, { jsonrpc: '2.0', id, result: earlier.reply });
     const check = this.sim.checkRollback(params.args);
-    const reply: SubmitResult = check.ok ? { accepted: true } : { accepted: false, reason: check.reason };
+    const reply: SubmitResult = check.ok
+      ? { accepted: true }
+      : { accepted: false, reason: check.reason };
     this.submitted.set(params.key, { payload, reply });
     send(socket, { jsonrpc: '2.0', id, result: reply });
     if (check.ok) this.runRollback(params, check.from, check.to);
@@ -139,7 +153,11 @@ class DemoSession {
     this.later(this.rollbackMs / 5, () => {
       this.sim.setStatus(service, environment, 'rolling-back');
       this.broadcast('deployments', this.deployments());
-      this.broadcast('action.status', { key: params.key, state: 'running', message: `rolling back ${from} → ${to}` });
+      this.broadcast('action.status', {
+        key: params.key,
+        state: 'running',
+        message: `rolling back ${from} → ${to}`,
+      });
     });
     this.later(this.rollbackMs, () => {
       this.sim.completeRollback(service, environment, to);

@@ -49,6 +49,7 @@ export class DemoSimulation {
     }
     const to = args.toVersion ?? env.previousVersions[0];
     if (!to) return { ok: false, reason: `${args.service} has no earlier version to restore` };
+    if (to === env.version) return { ok: false, reason: `${args.service} already runs ${to}` };
     if (!env.previousVersions.includes(to)) {
       return { ok: false, reason: `version ${to} was never deployed to ${args.environment}` };
     }
@@ -80,7 +81,9 @@ export class DemoSimulation {
   }
 
   private environment(service: string, environment: string) {
-    return this.services.find((s) => s.id === service)?.environments.find((e) => e.id === environment);
+    return this.services
+      .find((s) => s.id === service)
+      ?.environments.find((e) => e.id === environment);
   }
 
   private faulty(): boolean {

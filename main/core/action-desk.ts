@@ -57,7 +57,8 @@ export class ActionDesk {
   private refusal(request: ActionRequest): string | undefined {
     const link = this.links.get(request.endpointId);
     if (!link) return `unknown endpoint ${request.endpointId}`;
-    if (link.status.state !== 'connected') return `endpoint ${link.status.name} is disconnected`;
+    const { state, name } = link.status;
+    if (state !== 'connected') return `endpoint ${name} is ${state}: actions need a live link`;
     if (!link.status.actions.includes(request.action)) {
       return `endpoint ${link.status.name} does not support ${request.action}`;
     }

@@ -32,17 +32,17 @@ export function parseConsoleOptions(argv: string[], tolerant = false): ConsoleOp
 function parseOurArgs(argv: string[], tolerant: boolean) {
   try {
     return parseArgs({
-    args: argv,
-    strict: !tolerant,
-    allowPositionals: true,
-    allowNegative: true,
-    options: {
-      endpoint: { type: 'string', multiple: true },
-      demo: { type: 'boolean', default: true },
-      seed: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-    },
+      args: argv,
+      strict: !tolerant,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        endpoint: { type: 'string', multiple: true },
+        demo: { type: 'boolean', default: true },
+        seed: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+      },
     });
   } catch (err) {
     // node:util reports unknown or malformed options as TypeErrors; say it is the user's input.

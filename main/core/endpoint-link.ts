@@ -52,6 +52,8 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private awaitingPong = false;
   private stopped = true;
+  /** The socket's own error, which explains its close better than the close code. */
+  private socketError: string | undefined;
   private current: EndpointStatus;
 
   constructor(private readonly options: LinkOptions) {
@@ -102,16 +104,24 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
 
   private connect(): void {
     this.update({ state: 'connecting' });
+    this.socketError = undefined;
     const socket = new WebSocket(this.options.url, SUBPROTOCOL, {
       maxPayload: MAX_FRAME_BYTES,
       handshakeTimeout: 5_000,
       perMessageDeflate: false,
     });
     this.socket = socket;
-    socket.on('open', () => void this.handshake(socket));
+    socket.on('open', () => {
+      // Reached the endpoint: earlier refusals no longer describe this link.
+      this.update({ lastError: undefined });
+      void this.handshake(socket);
+    });
     socket.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
     socket.on('pong', () => (this.awaitingPong = false));
-    socket.on('error', (err) => this.update({ lastError: describeSocketError(err) }));
+    socket.on('error', (err) => {
+      this.socketError = describeSocketError(err);
+      this.update({ lastError: this.socketError });
+    });
     socket.on('close', (code, reason) => this.onClose(socket, code, reason.toString()));
   }
 
@@ -142,7 +152,6 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       name: hello.endpoint.name,
       actions: hello.actions,
       clockSkewMs: hello.clock - Date.now(),
-      lastError: undefined,
     });
     this.startHeartbeat();
   }
@@ -195,7 +204,9 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       waiting.reject(new Error('link lost before the endpoint replied'));
       this.pending.delete(id);
     }
-    const why = reason || (code === 1006 ? 'connection lost' : `closed with code ${code}`);
+    const why =
+      this.socketError ??
+      (reason || (code === 1006 ? 'connection lost' : `closed with code ${code}`));
     const lastError = this.current.state === 'connected' ? why : (this.current.lastError ?? why);
     this.update({ state: 'disconnected', lastError: this.stopped ? undefined : lastError });
     if (!this.stopped) this.scheduleReconnect();

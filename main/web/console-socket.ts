@@ -18,7 +18,8 @@ export function serveConsoleSocket(socket: WebSocket, api: ConsoleApi): void {
   socket.on('close', unsubscribe);
   socket.on('error', unsubscribe);
   socket.on('message', (data, isBinary) => {
-    if (isBinary) return reply(socket, null, { code: RPC_ERRORS.invalidRequest, message: 'text frames only' });
+    if (isBinary)
+      return reply(socket, null, { code: RPC_ERRORS.invalidRequest, message: 'text frames only' });
     void handle(socket, api, String(data));
   });
 }
@@ -32,7 +33,8 @@ async function handle(socket: WebSocket, api: ConsoleApi, text: string): Promise
   }
   const id = typeof request.id === 'number' ? request.id : null;
   try {
-    if (request.method === WEB_RPC.getState) return reply(socket, id, undefined, await api.getState());
+    if (request.method === WEB_RPC.getState)
+      return reply(socket, id, undefined, await api.getState());
     if (request.method === WEB_RPC.submitAction) {
       const parsed = actionRequestSchema.safeParse(request.params);
       if (!parsed.success) {
@@ -41,7 +43,10 @@ async function handle(socket: WebSocket, api: ConsoleApi, text: string): Promise
       }
       return reply(socket, id, undefined, await api.submitAction(parsed.data));
     }
-    reply(socket, id, { code: RPC_ERRORS.methodNotFound, message: `unknown method ${String(request.method)}` });
+    reply(socket, id, {
+      code: RPC_ERRORS.methodNotFound,
+      message: `unknown method ${String(request.method)}`,
+    });
   } catch (err) {
     reply(socket, id, { code: RPC_ERRORS.internalError, message: (err as Error).message });
   }

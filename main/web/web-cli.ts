@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string })
     .version;
   const booted = await bootConsole(options, version);
-  const host = await startWebHost({ api: booted.core, staticDir, port: options.port, host: options.host });
+  const host = await startWebHost({
+    api: booted.core,
+    staticDir,
+    port: options.port,
+    host: options.host,
+  });
   console.log(`Watchfloor (browser mode): ${host.url}`);
   const shutdown = () => {
     void Promise.all([host.close(), booted.stop()]).then(() => process.exit(0));

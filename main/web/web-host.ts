@@ -56,7 +56,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     assets(req, res, () => refuse(res, 404, 'Not found'));
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!hostAllowed(req, server)) return void socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n');
+    if (!hostAllowed(req, server))
+      return void socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n');
     upgrade(req, socket, head, token, sockets);
   });
 

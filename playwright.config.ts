@@ -1,0 +1,31 @@
+// End-to-end tests in Debian's Chromium (never a downloaded browser), driving
+// the real renderer through the browser host; plus an Electron smoke test.
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './test/e2e/chromium-path';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1920, height: 1080 },
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+});

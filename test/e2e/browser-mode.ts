@@ -1,0 +1,55 @@
+// Starts `npm run web`'s program (the built renderer must exist) on a free
+// port and yields the printed address, exactly as a user would see it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base } from '@playwright/test';
+
+export interface BrowserMode {
+  url: string;
+  origin: string;
+  output: string[];
+}
+
+export async function startBrowserMode(
+  args: string[] = [],
+): Promise<{ mode: BrowserMode; child: ChildProcess }> {
+  // node --import tsx: one process, so stopping it stops the console too.
+  const cli = ['--import', 'tsx', 'main/web/web-cli.ts', '--port', '0', '--seed', '7', ...args];
+  const child = spawn(process.execPath, cli, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start: ${output.join('')}`)),
+      20_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /Watchfloor \(browser mode\): (http:\/\/\S+)/.exec(output.join(''));
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`browser mode exited ${code}: ${output.join('')}`)),
+    );
+  });
+  return { mode: { url, origin: new URL(url).origin, output }, child };
+}
+
+export const test = base.extend<object, { browserMode: BrowserMode }>({
+  browserMode: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+    async ({}, use) => {
+      const { mode, child } = await startBrowserMode();
+      await use(mode);
+      child.kill('SIGTERM');
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,114 @@
+// The console core against the real demo endpoint over a real loopback socket.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConsoleDelta } from '../../shared/console-api';
+import { LEVELS } from '../../shared/protocol';
+import { ConsoleCore } from '../../main/core/console-core';
+import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
+import { waitFor } from '../support/wait-for';
+
+let demo: DemoEndpoint | undefined;
+let core: ConsoleCore | undefined;
+
+afterEach(async () => {
+  core?.stop();
+  await demo?.close();
+  core = undefined;
+  demo = undefined;
+});
+
+async function connect(tickMs = 1000) {
+  demo = await startDemoEndpoint({ seed: 42, tickMs, rollbackMs: 300 });
+  core = new ConsoleCore({ endpoints: [demo.url], clientVersion: 'test', flushMs: 100 });
+  const deltas: ConsoleDelta[] = [];
+  core.onDelta((d) => deltas.push(d));
+  core.start();
+  const c = core;
+  await waitFor(
+    'the link to connect',
+    () => c.links.values().next().value?.status.state === 'connected',
+  );
+  return { core: c, deltas, endpointId: [...c.links.keys()][0] as string };
+}
+
+describe('console core ↔ demo endpoint', () => {
+  it('negotiates watchfloor.v1 and learns the endpoint name and actions', async () => {
+    const { core } = await connect();
+    const state = await core.getState();
+    expect(state.endpoints[0]).toMatchObject({
+      name: 'Demo SaaS',
+      state: 'connected',
+      actions: ['deploy.rollback'],
+      framesRejected: 0,
+    });
+  });
+
+  it('receives at least two series per level with backfilled history', async () => {
+    const { core } = await connect();
+    const state = await waitFor('the catalog', async () => {
+      const s = await core.getState();
+      return s.series.length > 0 && s;
+    });
+    for (const level of LEVELS) {
+      expect(state.series.filter((s) => s.level === level).length).toBeGreaterThanOrEqual(2);
+    }
+    const cpu = state.series.find((s) => s.id === 'system.cpu.utilization');
+    expect(cpu?.unit).toBe('%');
+    expect(state.points[cpu?.key ?? '']?.t.length).toBeGreaterThan(100);
+  });
+
+  it('streams live samples at 1 Hz and coalesces them into few deltas', async () => {
+    const { core, deltas } = await connect();
+    const state = await core.getState();
+    const key = state.series.find((s) => s.id === 'app.users.active')?.key as string;
+    const before = state.points[key]?.t.at(-1) as number;
+    await new Promise((resolve) => setTimeout(resolve, 2_600));
+    const live = deltas.flatMap((d) => d.points?.[key]?.t ?? []).filter((t) => t > before);
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    expect(live.length).toBeLessThanOrEqual(4);
+    const gaps = live.slice(1).map((t, i) => t - (live[i] as number));
+    for (const gap of gaps) expect(gap).toBeGreaterThan(800);
+    // every delta carries all series that changed: one message, not one per sample
+    const withPoints = deltas.filter((d) => d.points);
+    expect(withPoints.every((d) => Object.keys(d.points ?? {}).length >= 12)).toBe(true);
+  });
+
+  it('rolls back through the endpoint and shows the new version and the outcome', async () => {
+    const { core, deltas, endpointId } = await connect();
+    const request = {
+      endpointId,
+      key: 'rollback-intent-1',
+      action: 'deploy.rollback' as const,
+      args: { service: 'billing', environment: 'production' },
+    };
+    const [first, second] = await Promise.all([
+      core.submitAction(request),
+      core.submitAction(request),
+    ]);
+    expect(first.state).toBe('accepted');
+    expect(second.key).toBe(first.key);
+    const done = await waitFor('the rollback to succeed', async () => {
+      const s = await core.getState();
+      return s.actions.find((a) => a.key === request.key && a.state === 'succeeded');
+    });
+    expect(done.message).toContain('2.14.0 → 2.13.2');
+    const state = await core.getState();
+    const billing = state.deployments[0]?.services.find((s) => s.id === 'billing');
+    // one intent, one rollback: the version moved exactly one step back
+    expect(billing?.environments[0]?.version).toBe('2.13.2');
+    expect(billing?.environments[0]?.previousVersions).toEqual(['2.13.1', '2.12.0']);
+    const states = deltas.flatMap((d) => d.actions ?? []).map((a) => a.state);
+    expect(states).toContain('running');
+  });
+
+  it('reports a rejection from the endpoint with its reason', async () => {
+    const { core, endpointId } = await connect();
+    const record = await core.submitAction({
+      endpointId,
+      key: 'rollback-intent-2',
+      action: 'deploy.rollback',
+      args: { service: 'billing', environment: 'production', toVersion: '9.9.9' },
+    });
+    expect(record.state).toBe('rejected');
+    expect(record.message).toMatch(/never deployed/);
+  });
+});

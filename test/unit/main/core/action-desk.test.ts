@@ -1,0 +1,335 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ActionConflictError, ActionDesk } from '../../../../main/core/action-desk';
+import type { EndpointLink } from '../../../../main/core/endpoint-link';
+import type { ActionRecord, ActionRequest, EndpointStatus } from '../../../../shared/console-api';
+
+type RequestFn = (method: string, params: unknown, timeoutMs?: number) => Promise<unknown>;
+
+interface FakeLink {
+  status: EndpointStatus;
+  request: ReturnType<typeof vi.fn<RequestFn>>;
+}
+
+function fakeLink(overrides: Partial<EndpointStatus> = {}, request?: RequestFn): FakeLink {
+  return {
+    status: {
+      id: 'ep1',
+      url: 'ws://ep1:1/',
+      name: 'Demo endpoint',
+      state: 'connected',
+      actions: ['deploy.rollback'],
+      framesRejected: 0,
+      ...overrides,
+    },
+    request: vi.fn<RequestFn>(request ?? (() => Promise.resolve({ accepted: true }))),
+  };
+}
+
+function setup(link: FakeLink | undefined = fakeLink()) {
+  const links = new Map<string, EndpointLink>();
+  if (link) links.set(link.status.id, link as unknown as EndpointLink);
+  const changes: ActionRecord[] = [];
+  let clock = 1000;
+  const desk = new ActionDesk(
+    links,
+    (record) => changes.push(record),
+    () => clock,
+  );
+  return {
+    desk,
+    link,
+    links,
+    changes,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
+
+const request = (overrides: Partial<ActionRequest> = {}): ActionRequest => ({
+  endpointId: 'ep1',
+  key: 'key-0000000001',
+  action: 'deploy.rollback',
+  args: { service: 'billing', environment: 'production' },
+  ...overrides,
+});
+
+/** A promise whose settlement the test controls. */
+function deferred() {
+  let resolve!: (value: unknown) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<unknown>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('ActionDesk.submit: idempotency', () => {
+  it('sends the action to the endpoint once with key, action and args', async () => {
+    const { desk, link } = setup();
+    const record = await desk.submit(request());
+    expect(record.state).toBe('accepted');
+    expect(link?.request).toHaveBeenCalledTimes(1);
+    expect(link?.request).toHaveBeenCalledWith('action.submit', {
+      key: 'key-0000000001',
+      action: 'deploy.rollback',
+      args: { service: 'billing', environment: 'production' },
+    });
+  });
+
+  it('same key and same payload returns the existing record without sending again', async () => {
+    const { desk, link } = setup();
+    const first = await desk.submit(request());
+    const second = await desk.submit(request());
+    expect(second).toEqual(first);
+    expect(link?.request).toHaveBeenCalledTimes(1);
+    expect(desk.list()).toHaveLength(1);
+  });
+
+  it('two concurrent submits with the same key send once', async () => {
+    const reply = deferred();
+    const { desk, link } = setup(fakeLink({}, () => reply.promise));
+    const a = desk.submit(request());
+    const b = desk.submit(request());
+    reply.resolve({ accepted: true });
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(link?.request).toHaveBeenCalledTimes(1);
+    expect(ra.key).toBe(rb.key);
+    expect(ra.state).toBe('accepted');
+    expect(desk.list()).toHaveLength(1);
+    expect(desk.list()[0]?.state).toBe('accepted');
+  });
+
+  it('same key with a different payload throws ActionConflictError', async () => {
+    const { desk, link } = setup();
+    await desk.submit(request());
+    await expect(
+      desk.submit(request({ args: { service: 'web', environment: 'production' } })),
+    ).rejects.toBeInstanceOf(ActionConflictError);
+    await expect(
+      desk.submit(
+        request({ args: { service: 'billing', environment: 'production', toVersion: '2.12.0' } }),
+      ),
+    ).rejects.toThrow(/key-0000000001/);
+    await expect(desk.submit(request({ endpointId: 'ep2' }))).rejects.toBeInstanceOf(
+      ActionConflictError,
+    );
+    expect(link?.request).toHaveBeenCalledTimes(1);
+    expect(desk.list()).toHaveLength(1);
+    expect(desk.list()[0]?.args).toEqual({ service: 'billing', environment: 'production' });
+  });
+
+  it('a different key is a new action and is sent', async () => {
+    const { desk, link } = setup();
+    await desk.submit(request());
+    await desk.submit(request({ key: 'key-0000000002' }));
+    expect(link?.request).toHaveBeenCalledTimes(2);
+    expect(desk.list().map((r) => r.key)).toEqual(['key-0000000001', 'key-0000000002']);
+  });
+});
+
+describe('ActionDesk.submit: refusals', () => {
+  it('rejects an action for an unknown endpoint without sending', async () => {
+    const { desk, link } = setup();
+    const record = await desk.submit(request({ endpointId: 'elsewhere' }));
+    expect(record.state).toBe('rejected');
+    expect(record.message).toMatch(/unknown endpoint elsewhere/);
+    expect(link?.request).not.toHaveBeenCalled();
+  });
+
+  it.each(['disconnected', 'connecting'] as const)(
+    'rejects an action for a %s endpoint without sending',
+    async (state) => {
+      const { desk, link } = setup(fakeLink({ state }));
+      const record = await desk.submit(request());
+      expect(record.state).toBe('rejected');
+      expect(record.message).toMatch(
+        new RegExp(`Demo endpoint is ${state}: actions need a live link`),
+      );
+      expect(link?.request).not.toHaveBeenCalled();
+    },
+  );
+
+  it('rejects an action the endpoint does not offer without sending', async () => {
+    const { desk, link } = setup(fakeLink({ actions: [] }));
+    const record = await desk.submit(request());
+    expect(record.state).toBe('rejected');
+    expect(record.message).toMatch(/does not support deploy\.rollback/);
+    expect(link?.request).not.toHaveBeenCalled();
+  });
+
+  it('a refused key stays refused: resubmitting returns the rejection, still without sending', async () => {
+    const link = fakeLink({ state: 'disconnected' });
+    const { desk } = setup(link);
+    await desk.submit(request());
+    link.status = { ...link.status, state: 'connected' };
+    const again = await desk.submit(request());
+    expect(again.state).toBe('rejected');
+    expect(link.request).not.toHaveBeenCalled();
+  });
+});
+
+describe('ActionDesk.submit: replies', () => {
+  it("an accepted reply gives 'accepted' with no message", async () => {
+    const { desk } = setup();
+    const record = await desk.submit(request());
+    expect(record.state).toBe('accepted');
+    expect(record.message).toBeUndefined();
+  });
+
+  it("{accepted:false, reason} gives 'rejected' with that reason", async () => {
+    const { desk } = setup(
+      fakeLink({}, () => Promise.resolve({ accepted: false, reason: 'billing is busy' })),
+    );
+    const record = await desk.submit(request());
+    expect(record.state).toBe('rejected');
+    expect(record.message).toBe('billing is busy');
+  });
+
+  it.each(['no reply to action.submit within 10000 ms', 'link lost before the endpoint replied'])(
+    "a request failing with '%s' gives 'unknown' and asks to check the endpoint",
+    async (msg) => {
+      const { desk } = setup(fakeLink({}, () => Promise.reject(new Error(msg))));
+      const record = await desk.submit(request());
+      expect(record.state).toBe('unknown');
+      expect(record.message?.startsWith(msg)).toBe(true);
+      expect(record.message).toMatch(/check the endpoint$/);
+    },
+  );
+
+  it("other request errors give 'rejected' with the error message", async () => {
+    const { desk } = setup(
+      fakeLink({}, () => Promise.reject(new Error('endpoint ep1 is not connected'))),
+    );
+    const record = await desk.submit(request());
+    expect(record.state).toBe('rejected');
+    expect(record.message).toBe('endpoint ep1 is not connected');
+  });
+
+  it("a malformed reply gives 'rejected'", async () => {
+    const { desk } = setup(fakeLink({}, () => Promise.resolve({ ok: 'sure' })));
+    const record = await desk.submit(request());
+    expect(record.state).toBe('rejected');
+    expect(record.message).toBeTruthy();
+  });
+});
+
+describe('ActionDesk.status', () => {
+  it('moves an accepted action to running and then succeeded', async () => {
+    const { desk } = setup();
+    await desk.submit(request());
+    desk.status('ep1', { key: 'key-0000000001', state: 'running', message: 'rolling back' });
+    expect(desk.list()[0]).toMatchObject({ state: 'running', message: 'rolling back' });
+    desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
+    expect(desk.list()[0]?.state).toBe('succeeded');
+    expect(desk.list()[0]?.message).toBeUndefined();
+  });
+
+  it('ignores unknown keys', async () => {
+    const { desk, changes } = setup();
+    await desk.submit(request());
+    const before = changes.length;
+    desk.status('ep1', { key: 'key-unknown-1', state: 'running' });
+    expect(desk.list()).toHaveLength(1);
+    expect(desk.list()[0]?.state).toBe('accepted');
+    expect(changes).toHaveLength(before);
+  });
+
+  it('ignores updates for the key coming from another endpoint', async () => {
+    const { desk, changes } = setup();
+    await desk.submit(request());
+    const before = changes.length;
+    desk.status('ep2', { key: 'key-0000000001', state: 'failed', message: 'spoofed' });
+    expect(desk.list()[0]?.state).toBe('accepted');
+    expect(changes).toHaveLength(before);
+  });
+
+  it.each(['succeeded', 'failed'] as const)('never changes a final %s state', async (final) => {
+    const { desk, changes } = setup();
+    await desk.submit(request());
+    desk.status('ep1', { key: 'key-0000000001', state: final });
+    const before = changes.length;
+    desk.status('ep1', { key: 'key-0000000001', state: 'running' });
+    desk.status('ep1', {
+      key: 'key-0000000001',
+      state: final === 'succeeded' ? 'failed' : 'succeeded',
+    });
+    expect(desk.list()[0]?.state).toBe(final);
+    expect(changes).toHaveLength(before);
+  });
+
+  it('never changes a rejected action', async () => {
+    const { desk } = setup(fakeLink({ actions: [] }));
+    await desk.submit(request());
+    desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
+    expect(desk.list()[0]?.state).toBe('rejected');
+  });
+
+  it('an unknown outcome can still be resolved by a later status', async () => {
+    const { desk } = setup(
+      fakeLink({}, () => Promise.reject(new Error('link lost before the endpoint replied'))),
+    );
+    await desk.submit(request());
+    desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
+    expect(desk.list()[0]?.state).toBe('succeeded');
+  });
+
+  it("an 'accepted' reply arriving after a 'running' status does not move the record back", async () => {
+    const reply = deferred();
+    const { desk } = setup(fakeLink({}, () => reply.promise));
+    const pending = desk.submit(request());
+    desk.status('ep1', { key: 'key-0000000001', state: 'running' });
+    reply.resolve({ accepted: true });
+    const record = await pending;
+    expect(record.state).toBe('running');
+    expect(desk.list()[0]?.state).toBe('running');
+  });
+
+  it("an 'accepted' reply arriving after 'succeeded' keeps 'succeeded'", async () => {
+    const reply = deferred();
+    const { desk } = setup(fakeLink({}, () => reply.promise));
+    const pending = desk.submit(request());
+    desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
+    reply.resolve({ accepted: true });
+    expect((await pending).state).toBe('succeeded');
+  });
+});
+
+describe('ActionDesk onChange', () => {
+  it('is called for every transition, in order, with timestamps', async () => {
+    const { desk, changes, tick } = setup();
+    await desk.submit(request());
+    tick(500);
+    desk.status('ep1', { key: 'key-0000000001', state: 'running' });
+    tick(500);
+    desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
+    expect(changes.map((c) => c.state)).toEqual(['pending', 'accepted', 'running', 'succeeded']);
+    expect(changes.every((c) => c.submittedAt === 1000)).toBe(true);
+    expect(changes.map((c) => c.updatedAt)).toEqual([1000, 1000, 1500, 2000]);
+  });
+
+  it('reports pending then rejected for a refused action', async () => {
+    const { desk, changes } = setup(fakeLink({ state: 'disconnected' }));
+    await desk.submit(request());
+    expect(changes.map((c) => c.state)).toEqual(['pending', 'rejected']);
+  });
+
+  it('is not called again for an idempotent resubmit', async () => {
+    const { desk, changes } = setup();
+    await desk.submit(request());
+    const before = changes.length;
+    await desk.submit(request());
+    expect(changes).toHaveLength(before);
+  });
+
+  it('reports pending before the request is answered', async () => {
+    const reply = deferred();
+    const { desk, changes } = setup(fakeLink({}, () => reply.promise));
+    const pending = desk.submit(request());
+    expect(changes.map((c) => c.state)).toEqual(['pending']);
+    reply.resolve({ accepted: true });
+    await pending;
+    expect(changes.map((c) => c.state)).toEqual(['pending', 'accepted']);
+  });
+});

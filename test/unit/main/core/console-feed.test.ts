@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConsoleFeed } from '../../../../main/core/console-feed';
+import type {
+  ActionRecord,
+  ConsoleDelta,
+  ConsoleSeries,
+  EndpointStatus,
+} from '../../../../shared/console-api';
+
+const status = (id: string, state: EndpointStatus['state']): EndpointStatus => ({
+  id,
+  url: `ws://${id}:1/`,
+  name: id,
+  state,
+  actions: [],
+  framesRejected: 0,
+});
+
+const series = (key: string): ConsoleSeries => ({
+  id: key.split('/')[1] ?? key,
+  key,
+  endpointId: key.split('/')[0] ?? key,
+  title: key,
+  level: 'technical',
+  unit: '%',
+  kind: 'gauge',
+  intervalMs: 1000,
+});
+
+const action = (key: string, state: ActionRecord['state']): ActionRecord => ({
+  key,
+  endpointId: 'ep1',
+  action: 'deploy.rollback',
+  args: { service: 'billing', environment: 'production' },
+  state,
+  submittedAt: 1,
+  updatedAt: 1,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ConsoleFeed.flush', () => {
+  it('emits nothing when nothing changed', () => {
+    const feed = new ConsoleFeed();
+    const listener = vi.fn();
+    feed.subscribe(listener);
+    expect(feed.flush()).toBeUndefined();
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('coalesces samples from many calls into one delta with points in order', () => {
+    const feed = new ConsoleFeed();
+    const listener = vi.fn<(delta: ConsoleDelta) => void>();
+    feed.subscribe(listener);
+    feed.samples('ep1/cpu', { t: [1, 2], v: [10, 20] });
+    feed.samples('ep1/mem', { t: [1], v: [100] });
+    feed.samples('ep1/cpu', { t: [3], v: [30] });
+    feed.samples('ep1/cpu', { t: [4, 5], v: [40, 50] });
+    feed.samples('ep1/mem', { t: [2], v: [200] });
+
+    const delta = feed.flush();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith(delta);
+    expect(delta?.points).toEqual({
+      'ep1/cpu': { t: [1, 2, 3, 4, 5], v: [10, 20, 30, 40, 50] },
+      'ep1/mem': { t: [1, 2], v: [100, 200] },
+    });
+  });
+
+  it('does not re-send points after a flush', () => {
+    const feed = new ConsoleFeed();
+    feed.samples('ep1/cpu', { t: [1], v: [1] });
+    feed.flush();
+    expect(feed.flush()).toBeUndefined();
+    feed.samples('ep1/cpu', { t: [2], v: [2] });
+    expect(feed.flush()?.points).toEqual({ 'ep1/cpu': { t: [2], v: [2] } });
+  });
+
+  it('copies the caller arrays: later changes by the caller do not leak into the delta', () => {
+    const feed = new ConsoleFeed();
+    const added = { t: [1], v: [1] };
+    feed.samples('k', added);
+    added.t.push(2);
+    added.v.push(2);
+    expect(feed.flush()?.points).toEqual({ k: { t: [1], v: [1] } });
+  });
+
+  it('keeps only the latest endpoint status, series entry and action record per id', () => {
+    const feed = new ConsoleFeed();
+    feed.endpoint(status('ep1', 'connecting'));
+    feed.endpoint(status('ep2', 'connecting'));
+    feed.endpoint(status('ep1', 'connected'));
+    feed.catalog([series('ep1/cpu')]);
+    feed.catalog([{ ...series('ep1/cpu'), title: 'CPU v2' }]);
+    feed.action(action('key-00000001', 'pending'));
+    feed.action(action('key-00000001', 'accepted'));
+    const delta = feed.flush();
+    expect(delta?.endpoints?.map((e) => [e.id, e.state])).toEqual([
+      ['ep1', 'connected'],
+      ['ep2', 'connecting'],
+    ]);
+    expect(delta?.series?.map((s) => s.title)).toEqual(['CPU v2']);
+    expect(delta?.actions?.map((a) => a.state)).toEqual(['accepted']);
+  });
+
+  it('includes only the kinds of change that happened', () => {
+    const feed = new ConsoleFeed();
+    feed.deployment({ endpointId: 'ep1', resourceVersion: 2, services: [] });
+    const delta = feed.flush();
+    expect(delta).toEqual({
+      seq: 1,
+      deployments: [{ endpointId: 'ep1', resourceVersion: 2, services: [] }],
+    });
+  });
+
+  it('numbers deltas with an increasing seq, not counting empty flushes', () => {
+    const feed = new ConsoleFeed();
+    const seqs: number[] = [];
+    feed.subscribe((d) => seqs.push(d.seq));
+    feed.endpoint(status('ep1', 'connected'));
+    feed.flush();
+    feed.flush();
+    feed.flush();
+    feed.samples('k', { t: [1], v: [1] });
+    feed.flush();
+    feed.action(action('key-00000001', 'pending'));
+    feed.flush();
+    expect(seqs).toEqual([1, 2, 3]);
+  });
+
+  it('delivers to every subscriber and stops after unsubscribe', () => {
+    const feed = new ConsoleFeed();
+    const a = vi.fn();
+    const b = vi.fn();
+    const unsubscribeA = feed.subscribe(a);
+    feed.subscribe(b);
+    feed.samples('k', { t: [1], v: [1] });
+    feed.flush();
+    unsubscribeA();
+    feed.samples('k', { t: [2], v: [2] });
+    feed.flush();
+    expect(a).toHaveBeenCalledTimes(1);
+    expect(b).toHaveBeenCalledTimes(2);
+  });
+
+  it('appends a 200,000-point batch without overflowing the stack', () => {
+    const feed = new ConsoleFeed();
+    const n = 200_000;
+    const t = Array.from({ length: n }, (_, i) => i + 1);
+    const v = t.map((x) => x * 2);
+    feed.samples('k', { t: [0], v: [0] });
+    expect(() => feed.samples('k', { t, v })).not.toThrow();
+    expect(() => feed.samples('k', { t, v })).not.toThrow();
+    const points = feed.flush()?.points?.k;
+    expect(points?.t).toHaveLength(2 * n + 1);
+    expect(points?.v).toHaveLength(2 * n + 1);
+    expect(points?.t[0]).toBe(0);
+    expect(points?.t[n]).toBe(n);
+    expect(points?.t[n + 1]).toBe(1);
+    expect(points?.v[2 * n]).toBe(2 * n);
+  });
+
+  it('a 200,000-point first batch also works', () => {
+    const feed = new ConsoleFeed();
+    const n = 200_000;
+    const t = Array.from({ length: n }, (_, i) => i);
+    expect(() => feed.samples('k', { t, v: t })).not.toThrow();
+    expect(feed.flush()?.points?.k?.t).toHaveLength(n);
+  });
+});
+
+describe('ConsoleFeed timer', () => {
+  it('flushes on its interval after start() and stops after stop()', () => {
+    vi.useFakeTimers();
+    const feed = new ConsoleFeed(100);
+    const listener = vi.fn<(delta: ConsoleDelta) => void>();
+    feed.subscribe(listener);
+    feed.start();
+    feed.samples('k', { t: [1], v: [1] });
+    feed.samples('k', { t: [2], v: [2] });
+    vi.advanceTimersByTime(99);
+    expect(listener).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0]?.[0].points).toEqual({ k: { t: [1, 2], v: [1, 2] } });
+    vi.advanceTimersByTime(500);
+    expect(listener).toHaveBeenCalledTimes(1);
+    feed.stop();
+    feed.samples('k', { t: [3], v: [3] });
+    vi.advanceTimersByTime(1000);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('start() twice does not double the flush rate', () => {
+    vi.useFakeTimers();
+    const feed = new ConsoleFeed(100);
+    const spy = vi.spyOn(feed, 'flush');
+    feed.start();
+    feed.start();
+    vi.advanceTimersByTime(1000);
+    expect(spy).toHaveBeenCalledTimes(10);
+    feed.stop();
+  });
+});
