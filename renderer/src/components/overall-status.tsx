@@ -1,0 +1,41 @@
+// The wall's verdict in one glance, recomputed on the shared tick.
+import { useConsoleStore } from '../store/console-store';
+import { summarizeWall, type WallSummary } from '../store/wall-summary';
+import { useNow } from './now-ticker';
+import { StatusIcon } from './status-badge';
+
+const VERDICT: Record<WallSummary['status'], string> = {
+  ok: 'ALL OK',
+  warning: 'WARNING',
+  critical: 'CRITICAL',
+  stale: 'BLIND SPOTS',
+};
+
+function details(summary: WallSummary): string {
+  const { counts, linksDown } = summary;
+  const parts = [
+    counts.critical && `${counts.critical} critical`,
+    counts.warning && `${counts.warning} warning`,
+    counts.stale && `${counts.stale} stale`,
+    counts.nodata && `${counts.nodata} no data`,
+    linksDown && `${linksDown} link${linksDown > 1 ? 's' : ''} down`,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function OverallStatus() {
+  const now = useNow();
+  const summary = summarizeWall(useConsoleStore.getState(), now);
+  return (
+    <div
+      className={`overall overall--${summary.status}`}
+      data-testid="overall-status"
+      data-status={summary.status}
+    >
+      <span className="overall__verdict">
+        <StatusIcon status={summary.status} /> {VERDICT[summary.status]}
+      </span>
+      <span className="overall__details">{details(summary)}</span>
+    </div>
+  );
+}

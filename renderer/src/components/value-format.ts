@@ -1,0 +1,73 @@
+// Numbers for a wall: grouped, with as many decimals as the magnitude deserves,
+// and units scaled so the figure stays short (12,345 ms reads as 12.35 s).
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = JSON.stringify(options);
+  let found = formatters.get(id);
+  if (!found) {
+    found = new Intl.NumberFormat('en-US', options);
+    formatters.set(id, found);
+  }
+  return found;
+}
+
+export interface FormattedValue {
+  text: string;
+  unit: string;
+}
+
+/** 1234 → "1,234"; 99.953 → "99.95"; 0.01234 → "0.0123"; 12_345_678 → "12.35M". */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const size = Math.abs(value);
+  if (size >= 1e6)
+    return formatter({ notation: 'compact', maximumFractionDigits: 2 }).format(value);
+  if (size >= 1000) return formatter({ maximumFractionDigits: 0 }).format(value);
+  if (size >= 100) return formatter({ maximumFractionDigits: 1 }).format(value);
+  if (size >= 1 || size === 0) return formatter({ maximumFractionDigits: 2 }).format(value);
+  return formatter({ maximumSignificantDigits: 3 }).format(value);
+}
+
+const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+
+function scaleUnit(value: number, unit: string): { value: number; unit: string } {
+  if (unit === 'ms' && Math.abs(value) >= 10_000) return { value: value / 1000, unit: 's' };
+  if (unit === 'B' || unit === 'bytes') {
+    let step = 0;
+    while (Math.abs(value) >= 1000 && step < BYTE_UNITS.length - 1) {
+      value /= 1000;
+      step += 1;
+    }
+    return { value, unit: BYTE_UNITS[step] ?? unit };
+  }
+  return { value, unit };
+}
+
+function plural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/** UCUM annotations read as words: "{signup}/min" → "signups/min"; a bare "{user}" count needs none. */
+export function displayUnit(unit: string): string {
+  if (/^\{[^}]*\}$/.test(unit)) return '';
+  return unit.replace(/\{([^}]*)\}/g, (_match, word: string) => plural(word));
+}
+
+export function formatValue(value: number, unit: string): FormattedValue {
+  const scaled = scaleUnit(value, displayUnit(unit));
+  return { text: formatNumber(scaled.value), unit: scaled.unit };
+}
+
+/** "3 s ago", "4 min ago", "2 h ago"; a sample from a clock ahead of ours reads "0 s ago". */
+export function formatAge(ageMs: number): string {
+  const seconds = Math.max(0, Math.floor(ageMs / 1000));
+  if (seconds < 120) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 120) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}

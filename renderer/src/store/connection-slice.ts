@@ -1,0 +1,21 @@
+// The renderer's link to its host and whether a full state has arrived yet.
+import type { BridgeConnection } from '../bridge/bridge-connection';
+import type { ConsoleSliceCreator } from './console-store';
+
+export interface ConnectionSlice {
+  connection: BridgeConnection;
+  /** True once a full state has been applied; the wall shows "Connecting…" until then. */
+  loaded: boolean;
+  /** Why the last full-state load failed, until one succeeds. */
+  loadError: string | undefined;
+  setConnection(connection: BridgeConnection): void;
+  setLoadError(message: string | undefined): void;
+}
+
+export const createConnectionSlice: ConsoleSliceCreator<ConnectionSlice> = (set) => ({
+  connection: 'connecting',
+  loaded: false,
+  loadError: undefined,
+  setConnection: (connection) => set({ connection }),
+  setLoadError: (loadError) => set({ loadError }),
+});
