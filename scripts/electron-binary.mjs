@@ -31,5 +31,6 @@ export function fetchElectron(timeoutMs = 120_000) {
   if (binary) return { binary };
   const output = `${result.stderr ?? ''}${result.stdout ?? ''}`;
   const line = output.split('\n').find((l) => /error|fail/i.test(l)) ?? `exit ${result.status}`;
-  return { reason: result.error ? result.error.message : line.trim().slice(0, 160) };
+  const why = result.error ? result.error.message : line.trim().replace(/^\w*Error: /, '');
+  return { reason: `download failed: ${why.slice(0, 160)}` };
 }
