@@ -1,14 +1,24 @@
 // The Electron shell: boots the console core, opens the wall window, and
 // bridges the ConsoleApi over IPC. All logic lives in main/core.
 import { BrowserWindow, app } from 'electron';
+import ElectronStore from 'electron-store';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { actionRequestSchema } from '../shared/console-api';
+import { z } from 'zod';
+import {
+  actionRequestSchema,
+  endpointConfigSchema,
+  endpointIdParamSchema,
+  endpointUpdateSchema,
+} from '../shared/console-api';
 import { IPC } from '../shared/ipc-channels';
 import { bootConsole, type BootedConsole } from './core/console-boot';
 import { OptionsError, parseConsoleOptions } from './core/console-options';
+import { EndpointRegistry } from './core/endpoint-registry';
+import { SettingsStore } from './core/settings-store';
+import { SafeStorageVault } from './safe-storage-vault';
 import { handleValidated, rendererFrameCheck } from './validated-ipc';
 import { lockDownWebContents } from './window-security';
-import { z } from 'zod';
 
 const rendererUrl =
   process.env.ELECTRON_RENDERER_URL ??
@@ -42,18 +52,31 @@ function createWindow(console: BootedConsole): BrowserWindow {
   return window;
 }
 
-function registerIpc(console: BootedConsole): void {
-  handleValidated(IPC.getState, z.undefined(), isOurFrame, () => console.core.getState());
-  handleValidated(IPC.submitAction, actionRequestSchema, isOurFrame, (request) =>
-    console.core.submitAction(request),
-  );
+function registerIpc({ core }: BootedConsole): void {
+  const handle = <S extends z.ZodType>(
+    channel: string,
+    schema: S,
+    run: (p: z.infer<S>) => unknown,
+  ) => handleValidated(channel, schema, isOurFrame, (payload) => run(payload));
+  handle(IPC.getState, z.undefined(), () => core.getState());
+  handle(IPC.submitAction, actionRequestSchema, (request) => core.submitAction(request));
+  handle(IPC.addEndpoint, endpointConfigSchema, (config) => core.addEndpoint(config));
+  handle(IPC.updateEndpoint, endpointUpdateSchema, (p) => core.updateEndpoint(p.id, p.config));
+  handle(IPC.removeEndpoint, endpointIdParamSchema, (p) => core.removeEndpoint(p.id));
+  handle(IPC.reconnectEndpoint, endpointIdParamSchema, (p) => core.reconnectEndpoint(p.id));
 }
 
 async function start(): Promise<void> {
   const options = parseConsoleOptions(process.argv.slice(app.isPackaged ? 1 : 2), true);
   await app.whenReady();
   lockDownWebContents(isAppUrl);
-  booted = await bootConsole(options, app.getVersion());
+  const userData = options.userData ?? app.getPath('userData');
+  const settings = SettingsStore.open(
+    userData,
+    (cwd) => new ElectronStore({ cwd, name: 'settings', clearInvalidConfig: false }),
+  );
+  const registry = new EndpointRegistry(settings, new SafeStorageVault(join(userData, 'secrets')));
+  booted = await bootConsole(options, { clientVersion: app.getVersion(), settings, registry });
   registerIpc(booted);
   createWindow(booted);
   app.on('activate', () => {

@@ -3,27 +3,53 @@
 // WebSocket) carry exactly these shapes and validate them with these schemas.
 import { z } from 'zod';
 import {
+  actionCallSchema,
   actionNameSchema,
   actionStateSchema,
-  rollbackArgsSchema,
+  cloudEventSchema,
   seriesInfoSchema,
   serviceStateSchema,
 } from './protocol';
 
-export const linkStateSchema = z.enum(['connecting', 'connected', 'disconnected']);
+/**
+ * connecting: dialling or shaking hands; open: healthy; degraded: open but
+ * something is wrong (late pongs, rejected frames, series errors);
+ * reconnecting: waiting for the next retry; failed: refused for a reason a
+ * retry will not fix soon (token, protocol version), retried only slowly.
+ */
+export const LINK_STATES = ['connecting', 'open', 'degraded', 'reconnecting', 'failed'] as const;
+export const linkStateSchema = z.enum(LINK_STATES);
 export type LinkState = z.infer<typeof linkStateSchema>;
+
+export const linkProblemSchema = z.object({ at: z.number(), message: z.string() });
+export type LinkProblem = z.infer<typeof linkProblemSchema>;
 
 export const endpointStatusSchema = z.object({
   id: z.string(),
   url: z.string(),
   name: z.string(),
   state: linkStateSchema,
-  /** Last problem seen on this link (refused, malformed frame, ...), kept until the next success. */
+  /** Why the link is not open, or the latest problem on an open link. */
   lastError: z.string().optional(),
-  actions: z.array(z.string()),
+  /** When the next connection attempt is due (epoch ms), while reconnecting or failed. */
+  nextRetryAt: z.number().optional(),
+  actions: z.array(actionNameSchema),
   /** Endpoint clock minus ours at handshake, ms. */
   clockSkewMs: z.number().optional(),
+  /** Last ping round trip, ms. */
+  rttMs: z.number().optional(),
+  /** Frames received per second, over the last few seconds. */
+  messageRate: z.number(),
+  framesReceived: z.number().int().nonnegative(),
   framesRejected: z.number().int().nonnegative(),
+  samplesDropped: z.number().int().nonnegative(),
+  seriesCount: z.number().int().nonnegative(),
+  /** The last few problems, newest last. */
+  recentErrors: z.array(linkProblemSchema),
+  /** Whether a token is configured; the token itself never leaves the main process. */
+  hasToken: z.boolean(),
+  /** Whether the user configured this endpoint (removable) or it is the embedded demo or a CLI one. */
+  source: z.enum(['demo', 'cli', 'settings']),
 });
 export type EndpointStatus = z.infer<typeof endpointStatusSchema>;
 
@@ -31,6 +57,8 @@ export type EndpointStatus = z.infer<typeof endpointStatusSchema>;
 export const consoleSeriesSchema = seriesInfoSchema.extend({
   key: z.string(),
   endpointId: z.string(),
+  /** A per-series error reported by the endpoint (a failing query, say). */
+  error: z.string().optional(),
 });
 export type ConsoleSeries = z.infer<typeof consoleSeriesSchema>;
 
@@ -45,25 +73,37 @@ export const endpointDeploymentsSchema = z.object({
 });
 export type EndpointDeployments = z.infer<typeof endpointDeploymentsSchema>;
 
-export const actionRequestSchema = z.object({
-  endpointId: z.string().min(1).max(128),
-  /** One per operator intent, chosen by the renderer: a double click reuses it. */
-  key: z
-    .string()
-    .min(8)
-    .max(128)
-    .regex(/^[A-Za-z0-9_-]+$/),
-  action: actionNameSchema,
-  args: rollbackArgsSchema,
-});
+export const consoleEventSchema = cloudEventSchema.extend({ endpointId: z.string() });
+export type ConsoleEvent = z.infer<typeof consoleEventSchema>;
+
+const actionKeySchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const actionRequestSchema = z.intersection(
+  z.object({
+    endpointId: z.string().min(1).max(128),
+    /** One per operator intent, chosen by the renderer: a double click reuses it. */
+    key: actionKeySchema,
+    /** Why the operator acts, for the audit log. */
+    reason: z.string().max(2_000).optional(),
+  }),
+  actionCallSchema,
+);
 export type ActionRequest = z.infer<typeof actionRequestSchema>;
 
-export const actionRecordSchema = actionRequestSchema.extend({
-  state: actionStateSchema,
-  message: z.string().optional(),
-  submittedAt: z.number(),
-  updatedAt: z.number(),
-});
+export const actionRecordSchema = z.intersection(
+  actionRequestSchema,
+  z.object({
+    state: actionStateSchema,
+    message: z.string().optional(),
+    operator: z.string(),
+    submittedAt: z.number(),
+    updatedAt: z.number(),
+  }),
+);
 export type ActionRecord = z.infer<typeof actionRecordSchema>;
 
 export const consoleStateSchema = z.object({
@@ -72,6 +112,10 @@ export const consoleStateSchema = z.object({
   points: z.record(z.string(), pointsSchema),
   deployments: z.array(endpointDeploymentsSchema),
   actions: z.array(actionRecordSchema),
+  events: z.array(consoleEventSchema),
+  profile: z.enum(['operator', 'display']),
+  /** Things the operator must know about the console itself (a recovered settings file, say). */
+  notices: z.array(z.string()),
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
@@ -79,17 +123,46 @@ export type ConsoleState = z.infer<typeof consoleStateSchema>;
 export const consoleDeltaSchema = z.object({
   seq: z.number().int(),
   endpoints: z.array(endpointStatusSchema).optional(),
+  /** Ids of endpoints removed since the last delta. */
+  endpointsRemoved: z.array(z.string()).optional(),
   series: z.array(consoleSeriesSchema).optional(),
+  /** Keys of series gone from their endpoint's catalog. */
+  seriesRemoved: z.array(z.string()).optional(),
   /** New points per series key since the last delta (appended, in time order). */
   points: z.record(z.string(), pointsSchema).optional(),
   deployments: z.array(endpointDeploymentsSchema).optional(),
   actions: z.array(actionRecordSchema).optional(),
+  events: z.array(consoleEventSchema).optional(),
 });
 export type ConsoleDelta = z.infer<typeof consoleDeltaSchema>;
+
+/** An endpoint as the user configures it. The token is write-only. */
+export const endpointConfigSchema = z.object({
+  url: z
+    .string()
+    .max(2_000)
+    .regex(/^wss?:\/\//i, 'an endpoint URL starts with ws:// or wss://'),
+  /** Bearer token; absent keeps the stored one, empty string removes it. */
+  token: z.string().max(4_096).optional(),
+  /** PEM file of an extra certificate authority for wss (system CAs are always trusted). */
+  caFile: z.string().max(4_096).optional(),
+});
+export type EndpointConfig = z.infer<typeof endpointConfigSchema>;
+
+export const endpointUpdateSchema = z.object({
+  id: z.string().min(1).max(300),
+  config: endpointConfigSchema,
+});
+export const endpointIdParamSchema = z.object({ id: z.string().min(1).max(300) });
 
 export interface ConsoleApi {
   getState(): Promise<ConsoleState>;
   submitAction(request: ActionRequest): Promise<ActionRecord>;
+  addEndpoint(config: EndpointConfig): Promise<EndpointStatus>;
+  updateEndpoint(id: string, config: EndpointConfig): Promise<EndpointStatus>;
+  removeEndpoint(id: string): Promise<void>;
+  /** Dial now, skipping the backoff wait (for a failed or reconnecting link). */
+  reconnectEndpoint(id: string): Promise<void>;
   /** Subscribes to the delta stream; returns the unsubscribe function. */
   onDelta(listener: (delta: ConsoleDelta) => void): () => void;
 }
@@ -98,6 +171,10 @@ export interface ConsoleApi {
 export const WEB_RPC = {
   getState: 'console.getState',
   submitAction: 'console.submitAction',
+  addEndpoint: 'console.addEndpoint',
+  updateEndpoint: 'console.updateEndpoint',
+  removeEndpoint: 'console.removeEndpoint',
+  reconnectEndpoint: 'console.reconnectEndpoint',
   delta: 'console.delta',
 } as const;
 

@@ -3,5 +3,9 @@
 export const IPC = {
   getState: 'watchfloor:get-state',
   submitAction: 'watchfloor:submit-action',
+  addEndpoint: 'watchfloor:add-endpoint',
+  updateEndpoint: 'watchfloor:update-endpoint',
+  removeEndpoint: 'watchfloor:remove-endpoint',
+  reconnectEndpoint: 'watchfloor:reconnect-endpoint',
   delta: 'watchfloor:delta',
 } as const;

@@ -11,13 +11,15 @@ export type RollbackCheck = { ok: true; from: string; to: string } | { ok: false
 
 export class DemoSimulation {
   readonly random: Random;
-  resourceVersion = 1;
+  /** Starts at the clock, so a restarted demo never reuses an earlier run's versions. */
+  resourceVersion: number;
   services: ServiceState[];
   private readonly values = new Map<string, number>();
   private readonly history = new Map<string, [number, number][]>();
 
   constructor(seed: number, now = Date.now()) {
     this.random = createRandom(seed);
+    this.resourceVersion = now;
     this.services = initialServices(now);
     for (const m of DEMO_METRICS) this.values.set(m.info.id, this.target(m));
     this.backfill(now);
@@ -56,12 +58,21 @@ export class DemoSimulation {
     return { ok: true, from: env.version, to };
   }
 
-  setStatus(service: string, environment: string, status: 'rolling-back' | 'healthy'): void {
-    this.mutate(service, environment, (env) => ({ ...env, status }));
+  setStatus(
+    service: string,
+    environment: string,
+    status: 'rolling-back' | 'healthy',
+  ): ServiceState {
+    return this.mutate(service, environment, (env) => ({ ...env, status }));
   }
 
-  completeRollback(service: string, environment: string, to: string, now = Date.now()): void {
-    this.mutate(service, environment, (env) => {
+  completeRollback(
+    service: string,
+    environment: string,
+    to: string,
+    now = Date.now(),
+  ): ServiceState {
+    return this.mutate(service, environment, (env) => {
       const older = env.previousVersions.slice(env.previousVersions.indexOf(to) + 1);
       return { ...env, version: to, previousVersions: older, status: 'healthy', updatedAt: now };
     });
@@ -71,13 +82,14 @@ export class DemoSimulation {
     service: string,
     environment: string,
     change: (env: ServiceState['environments'][number]) => ServiceState['environments'][number],
-  ): void {
+  ): ServiceState {
     this.services = this.services.map((s) =>
       s.id !== service
         ? s
         : { ...s, environments: s.environments.map((e) => (e.id === environment ? change(e) : e)) },
     );
     this.resourceVersion += 1;
+    return this.services.find((s) => s.id === service) as ServiceState;
   }
 
   private environment(service: string, environment: string) {

@@ -1,9 +1,12 @@
-// Starts a console the way both hosts need it: the given endpoints, or the
-// embedded demo endpoint when none are given. The demo still runs behind a
-// real loopback socket, so the path is the same as for any endpoint.
+// Starts a console the way both hosts need it: the endpoints saved in
+// settings, those given with --endpoint, or else the embedded demo endpoint.
+// The demo still runs behind a real loopback socket, so its path is the same.
+import { userInfo } from 'node:os';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
-import { ConsoleCore } from './console-core';
+import { ConsoleCore, type ConsoleCoreOptions } from './console-core';
 import type { ConsoleOptions } from './console-options';
+import type { EndpointRegistry, EndpointSpec } from './endpoint-registry';
+import type { SettingsStore } from './settings-store';
 
 export interface BootedConsole {
   core: ConsoleCore;
@@ -11,13 +14,31 @@ export interface BootedConsole {
   stop(): Promise<void>;
 }
 
+export interface BootContext {
+  clientVersion: string;
+  settings?: SettingsStore;
+  registry?: EndpointRegistry;
+  core?: Partial<ConsoleCoreOptions>;
+}
+
 export async function bootConsole(
-  options: Pick<ConsoleOptions, 'endpoints' | 'demo' | 'seed'>,
-  clientVersion: string,
+  options: Pick<ConsoleOptions, 'endpoints' | 'demo' | 'seed'> & Partial<ConsoleOptions>,
+  context: BootContext,
 ): Promise<BootedConsole> {
-  const demo = options.demo ? await startDemoEndpoint({ seed: options.seed }) : undefined;
-  const endpoints = demo ? [demo.url, ...options.endpoints] : options.endpoints;
-  const core = new ConsoleCore({ endpoints, clientVersion });
+  const saved = (await context.registry?.load()) ?? [];
+  const cli: EndpointSpec[] = options.endpoints.map((url) => ({ url, source: 'cli' }));
+  const wantDemo = options.demo && cli.length === 0 && saved.length === 0;
+  const demo = wantDemo ? await startDemoEndpoint({ seed: options.seed }) : undefined;
+  const demoSpec: EndpointSpec[] = demo ? [{ id: 'demo', url: demo.url, source: 'demo' }] : [];
+  const core = new ConsoleCore({
+    endpoints: [...demoSpec, ...saved, ...cli],
+    clientVersion: context.clientVersion,
+    registry: context.registry,
+    profile: options.profile ?? 'operator',
+    notices: context.settings?.notice ? [context.settings.notice] : [],
+    operator: () => context.settings?.value.operator ?? osUser(),
+    ...context.core,
+  });
   core.start();
   return {
     core,
@@ -27,4 +48,12 @@ export async function bootConsole(
       await demo?.close();
     },
   };
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'operator';
+  }
 }

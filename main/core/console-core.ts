@@ -2,50 +2,79 @@
 // and serves the ConsoleApi that both hosts (Electron IPC, browser host) expose.
 import {
   actionRequestSchema,
+  endpointConfigSchema,
   type ActionRecord,
   type ActionRequest,
   type ConsoleApi,
   type ConsoleDelta,
+  type ConsoleEvent,
   type ConsoleState,
+  type EndpointConfig,
+  type EndpointStatus,
 } from '../../shared/console-api';
-import type { EndpointNotification } from '../../shared/protocol';
+import type { EndpointNotification, HelloResult, SampleBatch } from '../../shared/protocol';
 import { ActionDesk } from './action-desk';
 import { ConsoleFeed } from './console-feed';
 import { DeployStore } from './deploy-store';
 import { EndpointLink } from './endpoint-link';
 import { endpointIdFor } from './endpoint-id';
 import { SeriesStore } from './series-store';
+import type { EndpointRegistry, EndpointSpec } from './endpoint-registry';
 
 export interface ConsoleCoreOptions {
-  endpoints: string[];
+  endpoints: EndpointSpec[];
   clientVersion: string;
+  /** Where the user's own endpoints and their tokens are kept. */
+  registry?: EndpointRegistry;
   /** Samples kept per series: 3600 is one hour at 1 Hz. */
   seriesCapacity?: number;
+  maxSeriesPerEndpoint?: number;
   flushMs?: number;
   /** How much history a fresh renderer receives. */
   initialWindowMs?: number;
+  heartbeatMs?: number;
+  profile?: 'operator' | 'display';
+  operator?: () => string;
+  notices?: string[];
 }
+
+const MAX_EVENTS = 500;
 
 export class ConsoleCore implements ConsoleApi {
   readonly links = new Map<string, EndpointLink>();
+  private readonly specs = new Map<string, EndpointSpec>();
   private readonly series: SeriesStore;
   private readonly deploys = new DeployStore();
   private readonly feed: ConsoleFeed;
   private readonly desk: ActionDesk;
+  private events: ConsoleEvent[] = [];
+  private started = false;
 
   constructor(private readonly options: ConsoleCoreOptions) {
-    this.series = new SeriesStore(options.seriesCapacity ?? 3600);
+    this.series = new SeriesStore(options.seriesCapacity ?? 3600, options.maxSeriesPerEndpoint);
     this.feed = new ConsoleFeed(options.flushMs ?? 200);
-    this.desk = new ActionDesk(this.links, (record) => this.feed.action(record));
-    for (const url of options.endpoints) this.addLink(url);
+    this.desk = new ActionDesk({
+      links: this.links,
+      onChange: (record) => this.feed.action(record),
+      operator: options.operator ?? (() => 'operator'),
+      readOnly: () =>
+        this.profile === 'display' ? 'this console runs the read-only display profile' : undefined,
+    });
+    for (const spec of options.endpoints) this.addLink(spec);
+  }
+
+  get profile(): 'operator' | 'display' {
+    return this.options.profile ?? 'operator';
   }
 
   start(): void {
+    this.started = true;
     this.feed.start();
     for (const link of this.links.values()) link.start();
   }
 
   stop(): void {
+    this.started = false;
     this.feed.stop();
     for (const link of this.links.values()) link.stop();
   }
@@ -58,6 +87,9 @@ export class ConsoleCore implements ConsoleApi {
       points: this.series.pointsSince(since),
       deployments: this.deploys.all(),
       actions: this.desk.list(),
+      events: [...this.events],
+      profile: this.profile,
+      notices: this.options.notices ?? [],
     });
   }
 
@@ -66,44 +98,175 @@ export class ConsoleCore implements ConsoleApi {
     return this.desk.submit(actionRequestSchema.parse(request));
   }
 
+  async addEndpoint(config: EndpointConfig): Promise<EndpointStatus> {
+    const { url, token, caFile } = endpointConfigSchema.parse(config);
+    const registry = this.requireRegistry();
+    const id = endpointIdFor(url, new Set(this.links.keys()));
+    const spec = await registry.prepare(id, { url, token, caFile });
+    const link = this.addLink(spec);
+    await this.persist();
+    if (this.started) link.start();
+    return link.status;
+  }
+
+  async updateEndpoint(id: string, config: EndpointConfig): Promise<EndpointStatus> {
+    const { url, token, caFile } = endpointConfigSchema.parse(config);
+    const before = this.userSpec(id);
+    const spec = await this.requireRegistry().prepare(id, { url, token, caFile }, before);
+    this.dropLink(id);
+    const link = this.addLink(spec);
+    await this.persist();
+    if (this.started) link.start();
+    return link.status;
+  }
+
+  async removeEndpoint(id: string): Promise<void> {
+    this.userSpec(id);
+    this.dropLink(id);
+    await this.requireRegistry().forget(id);
+    await this.persist();
+  }
+
+  reconnectEndpoint(id: string): Promise<void> {
+    const link = this.links.get(id);
+    if (!link) return Promise.reject(new Error(`unknown endpoint ${id}`));
+    link.reconnect();
+    return Promise.resolve();
+  }
+
   onDelta(listener: (delta: ConsoleDelta) => void): () => void {
     return this.feed.subscribe(listener);
   }
 
-  private addLink(url: string): void {
-    const id = endpointIdFor(url, new Set(this.links.keys()));
-    const link = new EndpointLink({ id, url, clientVersion: this.options.clientVersion });
-    link.on('status', (status) => {
-      if (status.state === 'connecting') this.deploys.reset(id);
-      this.feed.endpoint(status);
+  private addLink(spec: EndpointSpec): EndpointLink {
+    const id = spec.id ?? endpointIdFor(spec.url, new Set(this.links.keys()));
+    const stored = { ...spec, id };
+    const link = new EndpointLink({
+      id,
+      url: spec.url,
+      token: spec.token,
+      ca: spec.ca,
+      source: spec.source,
+      clientVersion: this.options.clientVersion,
+      heartbeatMs: this.options.heartbeatMs,
+      resume: () => {
+        const version = this.deploys.versionOf(id);
+        return version === undefined ? undefined : { deploymentsVersion: version };
+      },
     });
-    link.on('notification', (message) => this.onNotification(id, message));
+    link.on('status', (status) => this.feed.endpoint(status));
+    link.on('hello', (hello) => this.onHello(id, hello));
+    link.on('notification', (message) => this.onNotification(link, message));
+    for (const problem of spec.problems ?? []) link.problem(problem);
     this.links.set(id, link);
+    this.specs.set(id, stored);
+    return link;
   }
 
-  private onNotification(endpointId: string, message: EndpointNotification): void {
+  private dropLink(id: string): void {
+    this.links.get(id)?.stop();
+    this.links.delete(id);
+    this.specs.delete(id);
+    this.deploys.forget(id);
+    this.feed.removed(id, this.series.dropEndpoint(id));
+  }
+
+  private onHello(endpointId: string, hello: HelloResult): void {
+    if (hello.deployments !== 'resumed') this.deploys.forget(endpointId);
+    void this.desk.reconcile(endpointId);
+  }
+
+  private onNotification(link: EndpointLink, message: EndpointNotification): void {
+    const endpointId = link.status.id;
     switch (message.method) {
       case 'catalog':
-        this.feed.catalog(this.series.upsertCatalog(endpointId, message.params.series));
-        return;
+        return this.onCatalog(link, message.params.series, message.params.replace);
       case 'samples':
-        return this.onSamples(endpointId, message.params.batches);
-      case 'deployments': {
-        const stored = this.deploys.apply({ endpointId, ...message.params });
-        if (stored) this.feed.deployment(stored);
+        return this.onSamples(link, message.params.batches);
+      case 'series.error': {
+        const changed = this.series.setError(
+          endpointId,
+          message.params.series,
+          message.params.message,
+        );
+        if (changed) this.feed.catalog([changed]);
         return;
       }
-      case 'action.status':
-        this.desk.status(endpointId, message.params);
+      case 'deployments.snapshot': {
+        const { resourceVersion, services } = message.params;
+        this.feed.deployment(this.deploys.snapshot(endpointId, resourceVersion, services));
         return;
+      }
+      case 'deployments.change': {
+        const next = this.deploys.change(endpointId, message.params);
+        if (next) this.feed.deployment(next);
+        return;
+      }
+      case 'event':
+        return this.onEvent({ ...message.params, endpointId });
+      case 'action.status':
+        return this.desk.status(endpointId, message.params);
     }
   }
 
-  private onSamples(
-    endpointId: string,
-    batches: Extract<EndpointNotification, { method: 'samples' }>['params']['batches'],
+  private onCatalog(
+    link: EndpointLink,
+    entries: Extract<EndpointNotification, { method: 'catalog' }>['params']['series'],
+    replace?: boolean,
   ): void {
-    const { added } = this.series.append(endpointId, batches);
-    for (const { key, points } of added) this.feed.samples(key, points);
+    const endpointId = link.status.id;
+    const report = this.series.upsertCatalog(endpointId, entries, replace);
+    this.feed.catalog(report.changed);
+    if (report.removed.length) this.feed.removed(undefined, report.removed);
+    link.setSeriesCount(this.series.countOf(endpointId));
+    if (report.overCap) {
+      const cap = this.options.maxSeriesPerEndpoint ?? 5_000;
+      link.problem(`series cap of ${cap} per endpoint reached: ${report.overCap} series ignored`);
+    }
+  }
+
+  private onSamples(link: EndpointLink, batches: SampleBatch[]): void {
+    const report = this.series.append(link.status.id, batches, link.status.clockSkewMs ?? 0);
+    for (const { key, points } of report.added) this.feed.samples(key, points);
+    if (report.outOfOrder) {
+      link.dropped(
+        report.outOfOrder,
+        `${report.outOfOrder} samples out of order or repeated: dropped`,
+      );
+    }
+    if (report.absurd) {
+      link.dropped(report.absurd, `${report.absurd} samples with absurd timestamps: dropped`);
+    }
+    if (report.unknown.length) {
+      const names = report.unknown.slice(0, 3).join(', ');
+      link.problem(`samples for series not in the catalog: ${names}`);
+    }
+  }
+
+  private onEvent(event: ConsoleEvent): void {
+    this.events.push(event);
+    if (this.events.length > MAX_EVENTS) this.events = this.events.slice(-MAX_EVENTS);
+    this.feed.event(event);
+  }
+
+  private userSpec(id: string): EndpointSpec {
+    const spec = this.specs.get(id);
+    if (!spec) throw new Error(`unknown endpoint ${id}`);
+    if (spec.source !== 'settings') {
+      throw new Error(
+        `endpoint ${id} comes from the ${spec.source === 'demo' ? 'embedded demo' : 'command line'}; it cannot be edited here`,
+      );
+    }
+    return spec;
+  }
+
+  private requireRegistry(): EndpointRegistry {
+    if (!this.options.registry) throw new Error('this console has no settings store for endpoints');
+    return this.options.registry;
+  }
+
+  private persist(): Promise<void> {
+    const mine = [...this.specs.values()].filter((s) => s.source === 'settings');
+    return this.requireRegistry().save(mine);
   }
 }

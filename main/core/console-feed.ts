@@ -3,6 +3,7 @@
 import type {
   ActionRecord,
   ConsoleDelta,
+  ConsoleEvent,
   ConsoleSeries,
   EndpointDeployments,
   EndpointStatus,
@@ -18,6 +19,9 @@ export class ConsoleFeed {
   private points = new Map<string, Points>();
   private deployments = new Map<string, EndpointDeployments>();
   private actions = new Map<string, ActionRecord>();
+  private events: ConsoleEvent[] = [];
+  private endpointsRemoved = new Set<string>();
+  private seriesRemoved = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -66,6 +70,24 @@ export class ConsoleFeed {
     this.actions.set(record.key, record);
   }
 
+  event(event: ConsoleEvent): void {
+    this.events.push(event);
+  }
+
+  /** An endpoint (when given) and series keys that are gone. */
+  removed(endpointId: string | undefined, seriesKeys: string[]): void {
+    if (endpointId !== undefined) {
+      this.endpointsRemoved.add(endpointId);
+      this.endpoints.delete(endpointId);
+      this.deployments.delete(endpointId);
+    }
+    for (const key of seriesKeys) {
+      this.seriesRemoved.add(key);
+      this.series.delete(key);
+      this.points.delete(key);
+    }
+  }
+
   /** Emits the pending changes as one delta; nothing when nothing changed. */
   flush(): ConsoleDelta | undefined {
     const delta: ConsoleDelta = { seq: this.seq + 1 };
@@ -74,6 +96,9 @@ export class ConsoleFeed {
     if (this.points.size) delta.points = Object.fromEntries(this.points);
     if (this.deployments.size) delta.deployments = [...this.deployments.values()];
     if (this.actions.size) delta.actions = [...this.actions.values()];
+    if (this.events.length) delta.events = this.events;
+    if (this.endpointsRemoved.size) delta.endpointsRemoved = [...this.endpointsRemoved];
+    if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
     if (Object.keys(delta).length === 1) return undefined;
     this.seq = delta.seq;
     this.endpoints = new Map();
@@ -81,6 +106,9 @@ export class ConsoleFeed {
     this.points = new Map();
     this.deployments = new Map();
     this.actions = new Map();
+    this.events = [];
+    this.endpointsRemoved = new Set();
+    this.seriesRemoved = new Set();
     for (const listener of this.listeners) listener(delta);
     return delta;
   }

@@ -7,6 +7,10 @@ export interface ConsoleOptions {
   seed: number | undefined;
   port: number;
   host: string;
+  /** `display`: read-only, no action controls anywhere (enforced in the main process). */
+  profile: 'operator' | 'display';
+  /** Folder for settings and the audit log in browser mode. */
+  userData: string | undefined;
 }
 
 export const DEFAULT_WEB_PORT = 7300;
@@ -26,7 +30,14 @@ export function parseConsoleOptions(argv: string[], tolerant = false): ConsoleOp
     seed: values.seed === undefined ? undefined : toInteger('--seed', values.seed, 0, 2 ** 32 - 1),
     port: values.port === undefined ? DEFAULT_WEB_PORT : toInteger('--port', values.port, 0, 65535),
     host: typeof values.host === 'string' ? values.host : '127.0.0.1',
+    profile: checkProfile(values.profile),
+    userData: typeof values['user-data'] === 'string' ? values['user-data'] : undefined,
   };
+}
+
+function checkProfile(raw: unknown): 'operator' | 'display' {
+  if (raw === undefined || raw === 'operator' || raw === 'display') return raw ?? 'operator';
+  throw new OptionsError(`--profile ${String(raw)}: expected operator or display`);
 }
 
 function parseOurArgs(argv: string[], tolerant: boolean) {
@@ -42,6 +53,8 @@ function parseOurArgs(argv: string[], tolerant: boolean) {
         seed: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        profile: { type: 'string' },
+        'user-data': { type: 'string' },
       },
     });
   } catch (err) {

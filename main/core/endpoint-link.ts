@@ -1,29 +1,44 @@
 // One EndpointLink per endpoint: connect with the watchfloor.v1 subprotocol,
-// shake hands, keep the socket alive with pings, validate every frame, and
-// reconnect with jittered backoff for as long as the console runs.
+// shake hands, watch for silence, validate every frame, and reconnect with
+// jittered backoff. Refusals a retry will not fix (token, protocol version)
+// put the link in `failed` and retry only slowly, never in a tight loop.
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
-import type { EndpointStatus } from '../../shared/console-api';
+import type { EndpointStatus, LinkState } from '../../shared/console-api';
 import {
   MAX_FRAME_BYTES,
   SUBPROTOCOL,
   helloResultSchema,
   type EndpointNotification,
+  type HelloParams,
   type HelloResult,
 } from '../../shared/protocol';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { decodeFrame } from './frame-decoder';
+import { classifyClose, classifySocketError, type LinkFault } from './link-faults';
+import { LinkStats } from './link-stats';
 
 export interface LinkOptions {
   id: string;
   url: string;
   clientVersion: string;
+  source: EndpointStatus['source'];
+  token?: string;
+  /** Extra CA certificates (PEM) for wss; the system's are always trusted too. */
+  ca?: string;
   backoff?: BackoffPolicy;
   requestTimeoutMs?: number;
+  /** Ping interval; silence for twice this ends the connection. */
   heartbeatMs?: number;
+  /** Retry delay after a failure a quick retry will not fix. */
+  failedRetryMs?: number;
+  /** Supplies the resume point for the deployments watch at each handshake. */
+  resume?: () => HelloParams['resume'];
 }
 
 interface PendingRequest {
+  /** Runs synchronously on the reply, before any later frame is handled. */
+  onResult?: (result: unknown) => void;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -40,6 +55,7 @@ export class RpcCallError extends Error {
 
 export interface EndpointLinkEvents {
   status: [EndpointStatus];
+  hello: [HelloResult];
   notification: [EndpointNotification];
 }
 
@@ -50,10 +66,12 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
   private readonly pending = new Map<number, PendingRequest>();
   private reconnectTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
-  private awaitingPong = false;
+  private statsTimer: NodeJS.Timeout | undefined;
   private stopped = true;
-  /** The socket's own error, which explains its close better than the close code. */
-  private socketError: string | undefined;
+  private fault: LinkFault | undefined;
+  private lastSeen = 0;
+  private pingSentAt = 0;
+  readonly stats = new LinkStats();
   private current: EndpointStatus;
 
   constructor(private readonly options: LinkOptions) {
@@ -62,9 +80,12 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       id: options.id,
       url: options.url,
       name: options.url,
-      state: 'disconnected',
+      state: 'connecting',
       actions: [],
-      framesRejected: 0,
+      hasToken: Boolean(options.token),
+      source: options.source,
+      seriesCount: 0,
+      ...this.stats.snapshot(Date.now()),
     };
   }
 
@@ -72,23 +93,62 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     return this.current;
   }
 
+  get heartbeatMs(): number {
+    return this.options.heartbeatMs ?? 5_000;
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.statsTimer = setInterval(() => this.refreshStats(), 1_000);
+    this.statsTimer.unref();
     this.connect();
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    this.closeSocket('console stopped');
+    clearInterval(this.statsTimer);
+    this.closeSocket(1000, 'console stopped');
+  }
+
+  /** Dials now, skipping any backoff wait. */
+  reconnect(): void {
+    if (this.stopped) return;
+    clearTimeout(this.reconnectTimer);
+    this.attempt = 0;
+    if (this.socket) {
+      this.redial = true;
+      this.closeSocket(1000, 'reconnect requested');
+    } else this.connect();
+  }
+
+  /** Records a problem found above the frame level (a dropped sample, a series cap). */
+  problem(message: string): void {
+    this.stats.problem(message, Date.now());
+    this.update({ lastError: message });
+  }
+
+  /** Samples the core dropped from an otherwise valid frame. */
+  dropped(count: number, message: string): void {
+    this.stats.dropped(count, message, Date.now());
+    this.update({ lastError: message });
+  }
+
+  setSeriesCount(count: number): void {
+    if (count !== this.current.seriesCount) this.update({ seriesCount: count });
   }
 
   /** Sends a JSON-RPC request; rejects on error reply, timeout or a lost link. */
-  request(method: string, params: unknown, timeoutMs?: number): Promise<unknown> {
+  request(
+    method: string,
+    params: unknown,
+    timeoutMs?: number,
+    onResult?: (result: unknown) => void,
+  ): Promise<unknown> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) {
-      return Promise.reject(new Error(`endpoint ${this.options.id} is not connected`));
+      return Promise.reject(new Error(`endpoint ${this.current.name} is not connected`));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -97,18 +157,24 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
         this.pending.delete(id);
         reject(new Error(`no reply to ${method} within ${limit} ms`));
       }, limit);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { onResult, resolve, reject, timer });
       socket.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
     });
   }
 
   private connect(): void {
-    this.update({ state: 'connecting' });
-    this.socketError = undefined;
+    this.fault = undefined;
+    this.update({ state: 'connecting', nextRetryAt: undefined });
+    const headers: Record<string, string> = {};
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
     const socket = new WebSocket(this.options.url, SUBPROTOCOL, {
       maxPayload: MAX_FRAME_BYTES,
       handshakeTimeout: 5_000,
       perMessageDeflate: false,
+      headers,
+      ...(this.options.ca ? { ca: this.options.ca } : {}),
+      // Certificates are always checked; there is deliberately no option to turn that off.
+      rejectUnauthorized: true,
     });
     this.socket = socket;
     socket.on('open', () => {
@@ -117,46 +183,53 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       void this.handshake(socket);
     });
     socket.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
-    socket.on('pong', () => (this.awaitingPong = false));
+    socket.on('pong', () => this.onPong());
     socket.on('error', (err) => {
-      this.socketError = describeSocketError(err);
-      this.update({ lastError: this.socketError });
+      this.fault ??= classifySocketError(err);
     });
     socket.on('close', (code, reason) => this.onClose(socket, code, reason.toString()));
   }
 
   private async handshake(socket: WebSocket): Promise<void> {
     if (socket.protocol !== SUBPROTOCOL) {
-      this.update({ lastError: `endpoint did not accept subprotocol ${SUBPROTOCOL}` });
-      socket.close(1002, 'subprotocol required');
+      this.fault = { kind: 'failed', message: `endpoint does not speak ${SUBPROTOCOL}` };
+      socket.close(4002, 'subprotocol required');
       return;
     }
     try {
-      const params = {
+      const params: HelloParams = {
         protocol: SUBPROTOCOL,
         client: { name: 'Watchfloor', version: this.options.clientVersion },
         clock: Date.now(),
+        resume: this.options.resume?.(),
       };
-      const hello = helloResultSchema.parse(await this.request('hello', params, 5_000));
-      this.onHello(hello);
+      // The hello reply is applied synchronously: the endpoint's next frames
+      // (catalog, deployments) may already be queued behind it.
+      await this.request('hello', params, 5_000, (result) =>
+        this.onHello(helloResultSchema.parse(result)),
+      );
     } catch (err) {
-      this.update({ lastError: `handshake failed: ${(err as Error).message}` });
+      this.fault = { kind: 'retry', message: `handshake failed: ${summarize(err as Error)}` };
       socket.close(1002, 'handshake failed');
     }
   }
 
   private onHello(hello: HelloResult): void {
     this.attempt = 0;
+    this.lastSeen = Date.now();
     this.update({
-      state: 'connected',
+      state: 'open',
       name: hello.endpoint.name,
-      actions: hello.actions,
+      actions: hello.actions.map((a) => a.name),
       clockSkewMs: hello.clock - Date.now(),
     });
+    this.emit('hello', hello);
     this.startHeartbeat();
   }
 
   private onFrame(data: Buffer, isBinary: boolean): void {
+    this.lastSeen = Date.now();
+    this.stats.frame();
     if (isBinary) return this.reject('binary frame (watchfloor.v1 uses text frames)');
     const frame = decodeFrame(data);
     if (!frame.ok) return this.reject(frame.error);
@@ -169,29 +242,47 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     if (!waiting) return this.reject(`reply to unknown request id ${String(reply.id)}`);
     this.pending.delete(reply.id as number);
     clearTimeout(waiting.timer);
-    if ('error' in reply) waiting.reject(new RpcCallError(reply.error.message, reply.error.code));
-    else waiting.resolve(reply.result);
+    if ('error' in reply)
+      return waiting.reject(new RpcCallError(reply.error.message, reply.error.code));
+    try {
+      waiting.onResult?.(reply.result);
+      waiting.resolve(reply.result);
+    } catch (err) {
+      waiting.reject(err as Error);
+    }
   }
 
   private reject(reason: string): void {
-    this.update({
-      framesRejected: this.current.framesRejected + 1,
-      lastError: `rejected frame: ${reason}`,
-    });
+    this.stats.rejected(`rejected frame: ${reason}`, Date.now());
+    this.update({ lastError: `rejected frame: ${reason}` });
   }
 
+  private onPong(): void {
+    const now = Date.now();
+    this.lastSeen = now;
+    this.stats.rtt(now - this.pingSentAt);
+  }
+
+  /** Pings every interval; checks four times as often, so silence ends the link within 2×. */
   private startHeartbeat(): void {
     clearInterval(this.heartbeatTimer);
-    this.awaitingPong = false;
+    const interval = this.heartbeatMs;
+    let ticks = 0;
     this.heartbeatTimer = setInterval(() => {
-      if (this.awaitingPong) {
-        this.update({ lastError: 'no pong from endpoint: link presumed dead' });
+      const silentFor = Date.now() - this.lastSeen;
+      if (silentFor > interval * 1.75) {
+        this.fault = {
+          kind: 'retry',
+          message: `endpoint silent for ${Math.round(silentFor / 1000)} s`,
+        };
         this.socket?.terminate();
         return;
       }
-      this.awaitingPong = true;
-      this.socket?.ping();
-    }, this.options.heartbeatMs ?? 10_000);
+      if (ticks++ % 4 === 0) {
+        this.pingSentAt = Date.now();
+        this.socket?.ping();
+      }
+    }, interval / 4);
     this.heartbeatTimer.unref();
   }
 
@@ -204,38 +295,66 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       waiting.reject(new Error('link lost before the endpoint replied'));
       this.pending.delete(id);
     }
-    const why =
-      this.socketError ??
-      (reason || (code === 1006 ? 'connection lost' : `closed with code ${code}`));
-    const lastError = this.current.state === 'connected' ? why : (this.current.lastError ?? why);
-    this.update({ state: 'disconnected', lastError: this.stopped ? undefined : lastError });
-    if (!this.stopped) this.scheduleReconnect();
+    if (this.stopped) return;
+    if (this.redial) {
+      this.redial = false;
+      this.connect();
+      return;
+    }
+    const fault = this.fault ?? classifyClose(code, reason);
+    this.stats.problem(fault.message, Date.now());
+    this.scheduleReconnect(fault);
   }
 
-  private scheduleReconnect(): void {
-    const delay = backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+  private scheduleReconnect(fault: LinkFault): void {
+    const delay =
+      fault.kind === 'failed'
+        ? (this.options.failedRetryMs ?? 5 * 60_000)
+        : backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF);
     this.attempt += 1;
+    const state: LinkState = fault.kind === 'failed' ? 'failed' : 'reconnecting';
+    this.update({ state, lastError: fault.message, nextRetryAt: Date.now() + delay });
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
 
-  private closeSocket(reason: string): void {
+  private closeSocket(code: number, reason: string): void {
     clearInterval(this.heartbeatTimer);
     const socket = this.socket;
     if (!socket) return;
     if (socket.readyState === WebSocket.CONNECTING) socket.terminate();
-    else socket.close(1000, reason);
+    else socket.close(code, reason);
+  }
+
+  /** Once a second: counters and the degraded state, without a status per frame. */
+  private refreshStats(): void {
+    const now = Date.now();
+    const snapshot = this.stats.snapshot(now);
+    const state = this.current.state;
+    let next = state;
+    if (state === 'open' || state === 'degraded') {
+      const late = now - this.lastSeen > this.heartbeatMs * 1.25;
+      next = late || this.stats.troubledSince(now - 30_000) ? 'degraded' : 'open';
+    }
+    const changed =
+      next !== state ||
+      snapshot.framesReceived !== this.current.framesReceived ||
+      snapshot.messageRate !== this.current.messageRate ||
+      snapshot.rttMs !== this.current.rttMs;
+    if (changed) this.update({ ...snapshot, state: next });
   }
 
   private update(change: Partial<EndpointStatus>): void {
-    const next = { ...this.current, ...change };
-    if ('lastError' in change && change.lastError === undefined) delete next.lastError;
+    const next: EndpointStatus = { ...this.current, ...this.stats.snapshot(Date.now()), ...change };
+    for (const key of ['lastError', 'nextRetryAt'] as const) {
+      if (key in change && change[key] === undefined) delete next[key];
+    }
     this.current = next;
     this.emit('status', next);
   }
 }
 
-function describeSocketError(err: Error & { code?: string }): string {
-  if (err.code === 'ECONNREFUSED') return 'connection refused';
-  if (err.code === 'ENOTFOUND') return 'host not found';
-  return err.message;
+function summarize(err: Error & { issues?: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = err.issues?.[0];
+  if (issue) return `invalid hello reply: ${issue.path.map(String).join('.')} ${issue.message}`;
+  return err.message.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
 }

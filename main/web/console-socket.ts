@@ -2,15 +2,46 @@
 // and the delta stream out. A tab that cannot keep up is disconnected so it
 // reconnects and reloads the state, instead of the host buffering without end.
 import type { WebSocket } from 'ws';
-import { WEB_RPC, actionRequestSchema, type ConsoleApi } from '../../shared/console-api';
-import { RPC_ERRORS } from '../../shared/protocol';
+import { z } from 'zod';
+import {
+  WEB_RPC,
+  actionRequestSchema,
+  endpointConfigSchema,
+  endpointIdParamSchema,
+  endpointUpdateSchema,
+  type ConsoleApi,
+} from '../../shared/console-api';
+import { CLOSE_CODES, RPC_ERRORS } from '../../shared/protocol';
 
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+interface Method {
+  params: z.ZodType;
+  run: (api: ConsoleApi, params: never) => Promise<unknown>;
+}
+
+const method = <S extends z.ZodType>(
+  params: S,
+  run: (api: ConsoleApi, params: z.infer<S>) => Promise<unknown>,
+): Method => ({ params, run: run as Method['run'] });
+
+const METHODS: Record<string, Method> = {
+  [WEB_RPC.getState]: method(z.unknown(), (api) => api.getState()),
+  [WEB_RPC.submitAction]: method(actionRequestSchema, (api, p) => api.submitAction(p)),
+  [WEB_RPC.addEndpoint]: method(endpointConfigSchema, (api, p) => api.addEndpoint(p)),
+  [WEB_RPC.updateEndpoint]: method(endpointUpdateSchema, (api, p) =>
+    api.updateEndpoint(p.id, p.config),
+  ),
+  [WEB_RPC.removeEndpoint]: method(endpointIdParamSchema, (api, p) => api.removeEndpoint(p.id)),
+  [WEB_RPC.reconnectEndpoint]: method(endpointIdParamSchema, (api, p) =>
+    api.reconnectEndpoint(p.id),
+  ),
+};
 
 export function serveConsoleSocket(socket: WebSocket, api: ConsoleApi): void {
   const unsubscribe = api.onDelta((delta) => {
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      socket.close(1013, 'client too slow: reload the state');
+      socket.close(CLOSE_CODES.slowConsumer, 'client too slow: reload the state');
       return;
     }
     socket.send(JSON.stringify({ jsonrpc: '2.0', method: WEB_RPC.delta, params: delta }));
@@ -18,8 +49,9 @@ export function serveConsoleSocket(socket: WebSocket, api: ConsoleApi): void {
   socket.on('close', unsubscribe);
   socket.on('error', unsubscribe);
   socket.on('message', (data, isBinary) => {
-    if (isBinary)
+    if (isBinary) {
       return reply(socket, null, { code: RPC_ERRORS.invalidRequest, message: 'text frames only' });
+    }
     void handle(socket, api, String(data));
   });
 }
@@ -32,21 +64,19 @@ async function handle(socket: WebSocket, api: ConsoleApi, text: string): Promise
     return reply(socket, null, { code: RPC_ERRORS.parseError, message: 'malformed JSON' });
   }
   const id = typeof request.id === 'number' ? request.id : null;
+  const target = typeof request.method === 'string' ? METHODS[request.method] : undefined;
+  if (!target) {
+    const message = `unknown method ${String(request.method)}`;
+    return reply(socket, id, { code: RPC_ERRORS.methodNotFound, message });
+  }
+  const params = target.params.safeParse(request.params);
+  if (!params.success) {
+    const issue = params.error.issues[0];
+    const message = `invalid params: ${issue ? `${issue.path.join('.')} ${issue.message}` : ''}`;
+    return reply(socket, id, { code: RPC_ERRORS.invalidParams, message });
+  }
   try {
-    if (request.method === WEB_RPC.getState)
-      return reply(socket, id, undefined, await api.getState());
-    if (request.method === WEB_RPC.submitAction) {
-      const parsed = actionRequestSchema.safeParse(request.params);
-      if (!parsed.success) {
-        const message = `invalid action request: ${parsed.error.issues[0]?.message ?? ''}`;
-        return reply(socket, id, { code: RPC_ERRORS.invalidParams, message });
-      }
-      return reply(socket, id, undefined, await api.submitAction(parsed.data));
-    }
-    reply(socket, id, {
-      code: RPC_ERRORS.methodNotFound,
-      message: `unknown method ${String(request.method)}`,
-    });
+    reply(socket, id, undefined, (await target.run(api, params.data as never)) ?? null);
   } catch (err) {
     reply(socket, id, { code: RPC_ERRORS.internalError, message: (err as Error).message });
   }

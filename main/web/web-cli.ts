@@ -1,9 +1,13 @@
 // `npm run web -- [--port 7300] [--endpoint ws://...]... [--no-demo]`:
 // browser mode. Prints exactly one line, the address with its session token.
-import { existsSync, readFileSync } from 'node:fs';
+import Conf from 'conf';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bootConsole } from '../core/console-boot';
 import { OptionsError, parseConsoleOptions } from '../core/console-options';
+import { EndpointRegistry } from '../core/endpoint-registry';
+import { SettingsStore } from '../core/settings-store';
+import { defaultUserDataDir } from '../core/user-data-dir';
 import { startWebHost } from './web-host';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,9 +24,25 @@ async function main(): Promise<void> {
       `warning: binding ${options.host} exposes the console beyond this machine; the token is all that guards it`,
     );
   }
-  const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string })
-    .version;
-  const booted = await bootConsole(options, version);
+  const userData = options.userData ?? defaultUserDataDir();
+  mkdirSync(userData, { recursive: true });
+  const settings = SettingsStore.open(
+    userData,
+    (cwd) =>
+      new Conf({
+        cwd,
+        configName: 'settings',
+        projectName: 'watchfloor',
+        clearInvalidConfig: false,
+      }),
+  );
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+  const booted = await bootConsole(options, {
+    clientVersion: pkg.version,
+    settings,
+    // Browser mode has no safeStorage: tokens are used for the session only, and it says so.
+    registry: new EndpointRegistry(settings, undefined),
+  });
   const host = await startWebHost({
     api: booted.core,
     staticDir,

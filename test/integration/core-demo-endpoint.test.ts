@@ -18,14 +18,18 @@ afterEach(async () => {
 
 async function connect(tickMs = 1000) {
   demo = await startDemoEndpoint({ seed: 42, tickMs, rollbackMs: 300 });
-  core = new ConsoleCore({ endpoints: [demo.url], clientVersion: 'test', flushMs: 100 });
+  core = new ConsoleCore({
+    endpoints: [{ url: demo.url, source: 'cli' }],
+    clientVersion: 'test',
+    flushMs: 100,
+  });
   const deltas: ConsoleDelta[] = [];
   core.onDelta((d) => deltas.push(d));
   core.start();
   const c = core;
   await waitFor(
     'the link to connect',
-    () => c.links.values().next().value?.status.state === 'connected',
+    () => c.links.values().next().value?.status.state === 'open',
   );
   return { core: c, deltas, endpointId: [...c.links.keys()][0] as string };
 }
@@ -36,7 +40,7 @@ describe('console core ↔ demo endpoint', () => {
     const state = await core.getState();
     expect(state.endpoints[0]).toMatchObject({
       name: 'Demo SaaS',
-      state: 'connected',
+      state: 'open',
       actions: ['deploy.rollback'],
       framesRejected: 0,
     });

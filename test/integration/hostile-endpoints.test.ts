@@ -19,7 +19,11 @@ afterEach(async () => {
 });
 
 function watch(url: string): { core: ConsoleCore; link: EndpointLink } {
-  const core = new ConsoleCore({ endpoints: [url], clientVersion: 'test', flushMs: 50 });
+  const core = new ConsoleCore({
+    endpoints: [{ url, source: 'cli' }],
+    clientVersion: 'test',
+    flushMs: 50,
+  });
   core.start();
   cleanup.push(() => core.stop());
   return { core, link: core.links.values().next().value as EndpointLink };
@@ -56,7 +60,7 @@ describe('hostile endpoints', () => {
     });
     const { core, link } = watch(endpoint.url);
     await waitFor('three rejected frames', () => link.status.framesRejected === 3);
-    expect(link.status.state).toBe('connected');
+    await waitFor('the link to open', () => link.status.state === 'open');
     expect(link.status.lastError).toMatch(
       /rejected frame: invalid 'samples' notification: params.batches/,
     );
@@ -76,19 +80,16 @@ describe('hostile endpoints', () => {
       },
     });
     const { link } = watch(endpoint.url);
-    await waitFor('the link to drop', () => link.status.state === 'disconnected');
+    await waitFor('the link to drop', () => link.status.state === 'reconnecting');
     expect(link.status.lastError).toMatch(/max|payload|1009|too big/i);
-    await waitFor(
-      'the link to come back',
-      () => connections === 2 && link.status.state === 'connected',
-    );
+    await waitFor('the link to come back', () => connections === 2 && link.status.state === 'open');
   });
 
   it('refuses an endpoint that does not speak watchfloor.v1', async () => {
     const endpoint = await hostile({ acceptSubprotocol: false });
     const { link } = watch(endpoint.url);
     await waitFor('a refusal', () => link.status.lastError);
-    expect(link.status.state).not.toBe('connected');
+    expect(link.status.state).not.toBe('open');
     expect(link.status.lastError).toMatch(/subprotocol|watchfloor\.v1/i);
   });
 
@@ -96,16 +97,16 @@ describe('hostile endpoints', () => {
     const port = await freePort();
     const { link } = watch(`ws://127.0.0.1:${port}`);
     await waitFor('connection refused', () => link.status.lastError === 'connection refused');
-    expect(link.status.state).not.toBe('connected');
+    expect(link.status.state).not.toBe('open');
     await hostile({ port });
-    await waitFor('the link to connect', () => link.status.state === 'connected', 10_000);
+    await waitFor('the link to connect', () => link.status.state === 'open', 10_000);
     expect(link.status.lastError).toBeUndefined();
   });
 
   it('marks an action unknown when the endpoint vanishes before replying', async () => {
     const endpoint = await hostile({ onRequest: (socket) => socket.terminate() });
     const { core, link } = watch(endpoint.url);
-    await waitFor('the link to connect', () => link.status.state === 'connected');
+    await waitFor('the link to connect', () => link.status.state === 'open');
     const record = await core.submitAction({
       endpointId: link.status.id,
       key: 'vanishing-endpoint',
@@ -120,7 +121,7 @@ describe('hostile endpoints', () => {
     let requests = 0;
     const endpoint = await hostile({ actions: [], onRequest: () => (requests += 1) });
     const { core, link } = watch(endpoint.url);
-    await waitFor('the link to connect', () => link.status.state === 'connected');
+    await waitFor('the link to connect', () => link.status.state === 'open');
     const record = await core.submitAction({
       endpointId: link.status.id,
       key: 'unsupported-action',

@@ -17,7 +17,7 @@ let origin: string;
 beforeAll(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'wf-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Watchfloor</title>');
-  booted = await bootConsole({ endpoints: [], demo: true, seed: 5 }, 'test');
+  booted = await bootConsole({ endpoints: [], demo: true, seed: 5 }, { clientVersion: 'test' });
   host = await startWebHost({ api: booted.core, staticDir, port: 0, host: '127.0.0.1' });
   origin = new URL(host.url).origin;
 });
@@ -102,7 +102,7 @@ describe('browser host', () => {
       error: { code: number; message: string };
     };
     expect(bad.error.code).toBe(-32602);
-    expect(bad.error.message).toMatch(/invalid action request/);
+    expect(bad.error.message).toMatch(/invalid params/);
     const unknown = (await call(socket, 3, 'fs.readFile')) as { error: { code: number } };
     expect(unknown.error.code).toBe(-32601);
     socket.close();

@@ -48,7 +48,7 @@ export async function startHostileEndpoint(script: HostileScript = {}): Promise<
             protocol: SUBPROTOCOL,
             endpoint: { id: 'hostile', name: 'Hostile' },
             roles: ['metrics', 'deployments'],
-            actions: script.actions ?? ['deploy.rollback'],
+            actions: (script.actions ?? ['deploy.rollback']).map((name) => ({ name })),
             clock: Date.now(),
           },
         }),
