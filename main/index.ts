@@ -12,6 +12,7 @@ import {
   endpointUpdateSchema,
 } from '../shared/console-api';
 import { IPC } from '../shared/ipc-channels';
+import { AuditLog } from './core/audit-log';
 import { bootConsole, type BootedConsole } from './core/console-boot';
 import { OptionsError, parseConsoleOptions } from './core/console-options';
 import { EndpointRegistry } from './core/endpoint-registry';
@@ -76,7 +77,12 @@ async function start(): Promise<void> {
     (cwd) => new ElectronStore({ cwd, name: 'settings', clearInvalidConfig: false }),
   );
   const registry = new EndpointRegistry(settings, new SafeStorageVault(join(userData, 'secrets')));
-  booted = await bootConsole(options, { clientVersion: app.getVersion(), settings, registry });
+  booted = await bootConsole(options, {
+    clientVersion: app.getVersion(),
+    settings,
+    registry,
+    core: { audit: new AuditLog(userData) },
+  });
   registerIpc(booted);
   createWindow(booted);
   app.on('activate', () => {

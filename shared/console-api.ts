@@ -2,6 +2,7 @@
 // delta it is pushed. Both hosts (Electron IPC and the browser host's
 // WebSocket) carry exactly these shapes and validate them with these schemas.
 import { z } from 'zod';
+import { alertSchema, alertTransitionSchema } from './alerts';
 import {
   actionCallSchema,
   actionNameSchema,
@@ -116,6 +117,9 @@ export const consoleStateSchema = z.object({
   profile: z.enum(['operator', 'display']),
   /** Things the operator must know about the console itself (a recovered settings file, say). */
   notices: z.array(z.string()),
+  /** Open alerts first, then recently resolved ones. */
+  alerts: z.array(alertSchema),
+  alertTimeline: z.array(alertTransitionSchema),
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
@@ -133,6 +137,10 @@ export const consoleDeltaSchema = z.object({
   deployments: z.array(endpointDeploymentsSchema).optional(),
   actions: z.array(actionRecordSchema).optional(),
   events: z.array(consoleEventSchema).optional(),
+  /** Alerts that changed, as they are now. */
+  alerts: z.array(alertSchema).optional(),
+  alertTransitions: z.array(alertTransitionSchema).optional(),
+  notices: z.array(z.string()).optional(),
 });
 export type ConsoleDelta = z.infer<typeof consoleDeltaSchema>;
 

@@ -8,7 +8,9 @@ export type SeriesStatus = (typeof SERIES_STATUSES)[number];
 /** A series is stale when it has not updated for this many of its intervals. */
 export const STALE_INTERVALS = 3;
 
-export function thresholdStatus(value: number, thresholds?: Thresholds): SeriesStatus {
+export type ThresholdCondition = 'ok' | 'warning' | 'critical';
+
+export function thresholdStatus(value: number, thresholds?: Thresholds): ThresholdCondition {
   if (!thresholds) return 'ok';
   const beyond = (limit: number) =>
     thresholds.direction === 'above' ? value >= limit : value <= limit;

@@ -12,8 +12,11 @@ import {
   type EndpointConfig,
   type EndpointStatus,
 } from '../../shared/console-api';
+import { auditQuerySchema, type AuditEntry, type AuditQuery } from '../../shared/audit';
 import type { EndpointNotification, HelloResult, SampleBatch } from '../../shared/protocol';
 import { ActionDesk } from './action-desk';
+import { AlertEngine } from './alert-engine';
+import { AuditWriteError, type AuditLog } from './audit-log';
 import { ConsoleFeed } from './console-feed';
 import { DeployStore } from './deploy-store';
 import { EndpointLink } from './endpoint-link';
@@ -36,6 +39,8 @@ export interface ConsoleCoreOptions {
   profile?: 'operator' | 'display';
   operator?: () => string;
   notices?: string[];
+  /** Where every action transition is recorded; none in tests that do not need one. */
+  audit?: AuditLog;
 }
 
 const MAX_EVENTS = 500;
@@ -47,15 +52,21 @@ export class ConsoleCore implements ConsoleApi {
   private readonly deploys = new DeployStore();
   private readonly feed: ConsoleFeed;
   private readonly desk: ActionDesk;
+  private readonly alertEngine: AlertEngine;
   private events: ConsoleEvent[] = [];
+  private readonly notices: string[];
+  private alertTimer: NodeJS.Timeout | undefined;
   private started = false;
 
   constructor(private readonly options: ConsoleCoreOptions) {
     this.series = new SeriesStore(options.seriesCapacity ?? 3600, options.maxSeriesPerEndpoint);
     this.feed = new ConsoleFeed(options.flushMs ?? 200);
+    this.notices = [...(options.notices ?? [])];
+    if (options.audit?.notice) this.notices.push(options.audit.notice);
+    this.alertEngine = new AlertEngine((alert, transition) => this.feed.alert(alert, transition));
     this.desk = new ActionDesk({
       links: this.links,
-      onChange: (record) => this.feed.action(record),
+      onChange: (record) => this.onActionChange(record),
       operator: options.operator ?? (() => 'operator'),
       readOnly: () =>
         this.profile === 'display' ? 'this console runs the read-only display profile' : undefined,
@@ -70,11 +81,14 @@ export class ConsoleCore implements ConsoleApi {
   start(): void {
     this.started = true;
     this.feed.start();
+    this.alertTimer = setInterval(() => this.alertEngine.tick(Date.now()), 1_000);
+    this.alertTimer.unref();
     for (const link of this.links.values()) link.start();
   }
 
   stop(): void {
     this.started = false;
+    clearInterval(this.alertTimer);
     this.feed.stop();
     for (const link of this.links.values()) link.stop();
   }
@@ -89,8 +103,26 @@ export class ConsoleCore implements ConsoleApi {
       actions: this.desk.list(),
       events: [...this.events],
       profile: this.profile,
-      notices: this.options.notices ?? [],
+      notices: [...this.notices],
+      alerts: this.alertEngine.alerts(),
+      alertTimeline: this.alertEngine.transitions(),
     });
+  }
+
+  /** Records who acknowledged an alert; refused in the display profile. */
+  acknowledgeAlert(id: string): Promise<void> {
+    if (this.profile === 'display') {
+      return Promise.reject(new Error('this console runs the read-only display profile'));
+    }
+    const operator = (this.options.operator ?? (() => 'operator'))();
+    if (!this.alertEngine.acknowledge(id, operator, Date.now())) {
+      return Promise.reject(new Error(`no open alert ${id} to acknowledge`));
+    }
+    return Promise.resolve();
+  }
+
+  queryAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return Promise.resolve(this.options.audit?.query(auditQuerySchema.parse(query)) ?? []);
   }
 
   /** Validates here as well as at the IPC edge: the core trusts no caller. */
@@ -168,7 +200,32 @@ export class ConsoleCore implements ConsoleApi {
     this.links.delete(id);
     this.specs.delete(id);
     this.deploys.forget(id);
-    this.feed.removed(id, this.series.dropEndpoint(id));
+    const removed = this.series.dropEndpoint(id);
+    for (const key of removed) this.alertEngine.untrack(key, Date.now());
+    this.feed.removed(id, removed);
+  }
+
+  private onActionChange(record: ActionRecord): void {
+    this.feed.action(record);
+    const audit = this.options.audit;
+    if (!audit) return;
+    try {
+      audit.append({
+        at: new Date(record.updatedAt).toISOString(),
+        operator: record.operator,
+        endpointId: record.endpointId,
+        key: record.key,
+        action: record.action,
+        args: record.args,
+        state: record.state,
+        ...(record.reason ? { reason: record.reason } : {}),
+        ...(record.message ? { message: record.message } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof AuditWriteError)) throw err;
+      this.notices.push(err.message);
+      this.feed.notice(err.message);
+    }
   }
 
   private onHello(endpointId: string, hello: HelloResult): void {
@@ -216,6 +273,9 @@ export class ConsoleCore implements ConsoleApi {
   ): void {
     const endpointId = link.status.id;
     const report = this.series.upsertCatalog(endpointId, entries, replace);
+    const now = Date.now();
+    for (const entry of report.changed) this.alertEngine.track(entry, now);
+    for (const key of report.removed) this.alertEngine.untrack(key, now);
     this.feed.catalog(report.changed);
     if (report.removed.length) this.feed.removed(undefined, report.removed);
     link.setSeriesCount(this.series.countOf(endpointId));
@@ -226,8 +286,15 @@ export class ConsoleCore implements ConsoleApi {
   }
 
   private onSamples(link: EndpointLink, batches: SampleBatch[]): void {
-    const report = this.series.append(link.status.id, batches, link.status.clockSkewMs ?? 0);
-    for (const { key, points } of report.added) this.feed.samples(key, points);
+    const skew = link.status.clockSkewMs ?? 0;
+    const report = this.series.append(link.status.id, batches, skew);
+    for (const { key, points } of report.added) {
+      this.feed.samples(key, points);
+      // Alerts run on our clock: endpoint time corrected for the measured skew.
+      for (let i = 0; i < points.t.length; i += 1) {
+        this.alertEngine.sample(key, (points.t[i] as number) - skew, points.v[i] as number);
+      }
+    }
     if (report.outOfOrder) {
       link.dropped(
         report.outOfOrder,

@@ -1,5 +1,6 @@
 // Coalesces every change into one delta per flush, so the renderer gets a few
 // messages a second however many samples arrive.
+import type { Alert, AlertTransition } from '../../shared/alerts';
 import type {
   ActionRecord,
   ConsoleDelta,
@@ -20,6 +21,9 @@ export class ConsoleFeed {
   private deployments = new Map<string, EndpointDeployments>();
   private actions = new Map<string, ActionRecord>();
   private events: ConsoleEvent[] = [];
+  private alerts = new Map<string, Alert>();
+  private alertTransitions: AlertTransition[] = [];
+  private notices: string[] = [];
   private endpointsRemoved = new Set<string>();
   private seriesRemoved = new Set<string>();
   private readonly listeners = new Set<Listener>();
@@ -74,6 +78,15 @@ export class ConsoleFeed {
     this.events.push(event);
   }
 
+  alert(alert: Alert, transition: AlertTransition): void {
+    this.alerts.set(alert.id, alert);
+    this.alertTransitions.push(transition);
+  }
+
+  notice(message: string): void {
+    this.notices.push(message);
+  }
+
   /** An endpoint (when given) and series keys that are gone. */
   removed(endpointId: string | undefined, seriesKeys: string[]): void {
     if (endpointId !== undefined) {
@@ -97,6 +110,9 @@ export class ConsoleFeed {
     if (this.deployments.size) delta.deployments = [...this.deployments.values()];
     if (this.actions.size) delta.actions = [...this.actions.values()];
     if (this.events.length) delta.events = this.events;
+    if (this.alerts.size) delta.alerts = [...this.alerts.values()];
+    if (this.alertTransitions.length) delta.alertTransitions = this.alertTransitions;
+    if (this.notices.length) delta.notices = this.notices;
     if (this.endpointsRemoved.size) delta.endpointsRemoved = [...this.endpointsRemoved];
     if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
     if (Object.keys(delta).length === 1) return undefined;
@@ -107,6 +123,9 @@ export class ConsoleFeed {
     this.deployments = new Map();
     this.actions = new Map();
     this.events = [];
+    this.alerts = new Map();
+    this.alertTransitions = [];
+    this.notices = [];
     this.endpointsRemoved = new Set();
     this.seriesRemoved = new Set();
     for (const listener of this.listeners) listener(delta);

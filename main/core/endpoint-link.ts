@@ -68,6 +68,8 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private statsTimer: NodeJS.Timeout | undefined;
   private stopped = true;
+  /** Set when we close the socket to dial again at once: not a fault. */
+  private redial = false;
   private fault: LinkFault | undefined;
   private lastSeen = 0;
   private pingSentAt = 0;

@@ -95,6 +95,6 @@ async function readCa(file: string): Promise<string> {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate in it');
     return pem;
   } catch (err) {
-    throw new Error(`CA file ${file}: ${(err as Error).message}`);
+    throw new Error(`CA file ${file}: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -3,6 +3,7 @@
 import Conf from 'conf';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AuditLog } from '../core/audit-log';
 import { bootConsole } from '../core/console-boot';
 import { OptionsError, parseConsoleOptions } from '../core/console-options';
 import { EndpointRegistry } from '../core/endpoint-registry';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     settings,
     // Browser mode has no safeStorage: tokens are used for the session only, and it says so.
     registry: new EndpointRegistry(settings, undefined),
+    core: { audit: new AuditLog(userData) },
   });
   const host = await startWebHost({
     api: booted.core,
