@@ -25,8 +25,8 @@ export class DeployStore {
       services: [],
     };
     if (change.resourceVersion <= before.resourceVersion) return undefined;
-    const removedId = change.removed ?? change.service?.id;
-    const services = before.services.filter((s) => s.id !== removedId);
+    const gone = new Set([change.removed, change.service?.id]);
+    const services = before.services.filter((s) => !gone.has(s.id));
     if (change.service) {
       const at = before.services.findIndex((s) => s.id === change.service?.id);
       services.splice(at < 0 ? services.length : at, 0, change.service);

@@ -68,8 +68,11 @@ export class EndpointRegistry {
       const why = this.vault
         ? await this.vault.unavailable()
         : 'browser mode has no encrypted store';
-      if (why) problems.push(`token used for this session only, not saved: ${why}`);
-      else await this.vault?.save(id, token);
+      if (why) {
+        problems.push(`token used for this session only, not saved: ${why}`);
+        // An older saved token must not come back silently at the next start.
+        await this.vault?.remove(id);
+      } else await this.vault?.save(id, token);
     }
     return { id, url, token, ca, caFile: config.caFile, source: 'settings', problems };
   }

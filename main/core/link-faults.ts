@@ -16,9 +16,12 @@ export function classifySocketError(err: Error & { code?: string }): LinkFault {
   if (err.code === 'ECONNREFUSED') return { kind: 'retry', message: 'connection refused' };
   if (err.code === 'ENOTFOUND') return { kind: 'retry', message: 'host not found' };
   if (err.code === 'ECONNRESET') return { kind: 'retry', message: 'connection reset' };
-  if (/certificate|self.signed|CERT_|SSL/i.test(`${err.code ?? ''} ${err.message}`)) {
+  const tls = `${err.code ?? ''} ${err.message}`;
+  if (/certificate|self.signed|CERT_|UNABLE_TO_VERIFY/i.test(tls)) {
     return { kind: 'failed', message: `TLS certificate not trusted: ${err.message}` };
   }
+  if (/SSL|TLS/i.test(tls))
+    return { kind: 'failed', message: `TLS handshake failed: ${err.message}` };
   if (/Max payload size exceeded/i.test(err.message)) {
     return { kind: 'retry', message: 'frame too big (over 1 MiB): closed with 1009' };
   }

@@ -9,8 +9,8 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/se
 /** The part of conf / electron-store we use. */
 export interface SettingsBackend {
   readonly path: string;
-  readonly store: Record<string, unknown>;
-  set(object: Record<string, unknown>): void;
+  /** Assigning replaces the whole file, so an optional setting can be cleared. */
+  store: Record<string, unknown>;
 }
 
 /** Opens the backend on `cwd/settings.json`; must throw on a corrupt file (clearInvalidConfig: false). */
@@ -52,7 +52,7 @@ export class SettingsStore {
 
   update(change: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.current, ...change });
-    this.backend.set(next);
+    this.backend.store = next;
     copyFileSync(this.backend.path, `${this.backend.path}.bak`);
     this.current = next;
     return next;
@@ -65,6 +65,10 @@ type Opened =
 function tryOpen(cwd: string, factory: SettingsBackendFactory): Opened {
   try {
     const backend = factory(cwd);
+    const raw: unknown = backend.store;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return { ok: false, error: 'invalid settings: not a JSON object' };
+    }
     const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...backend.store });
     if (!parsed.success) {
       return {

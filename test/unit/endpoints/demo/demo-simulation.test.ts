@@ -125,6 +125,17 @@ describe('DemoSimulation determinism', () => {
 });
 
 describe('DemoSimulation rollbacks', () => {
+  it('resourceVersion starts at the clock given to the constructor', () => {
+    expect(new DemoSimulation(1, T0).resourceVersion).toBe(T0);
+    expect(new DemoSimulation(1, T0 + 60_000).resourceVersion).toBe(T0 + 60_000);
+  });
+
+  it("a demo restarted later never reuses an earlier run's versions", () => {
+    const first = new DemoSimulation(1, T0);
+    for (let k = 0; k < 5; k += 1) first.setStatus('billing', 'production', 'healthy');
+    expect(new DemoSimulation(1, T0 + 1000).resourceVersion).toBeGreaterThan(first.resourceVersion);
+  });
+
   it('starts with the faulty billing release in production', () => {
     const sim = new DemoSimulation(1, T0);
     expect(billingProduction(sim)?.version).toBe(FAULTY_RELEASE.version);
@@ -179,6 +190,27 @@ describe('DemoSimulation rollbacks', () => {
     expect(sim.checkRollback({ service: 'billing', environment: 'production' }).ok).toBe(true);
   });
 
+  it('checkRollback refuses rolling back to the version already running', () => {
+    const sim = new DemoSimulation(1, T0);
+    const result = sim.checkRollback({
+      service: 'billing',
+      environment: 'production',
+      toVersion: FAULTY_RELEASE.version,
+    });
+    expect(result).toEqual({ ok: false, reason: 'billing already runs 2.14.0' });
+  });
+
+  it('checkRollback refuses while a deploy is in progress', () => {
+    const sim = new DemoSimulation(1, T0);
+    const env = billingProduction(sim);
+    if (env) env.status = 'deploying';
+    const result = sim.checkRollback({ service: 'billing', environment: 'production' });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/busy \(deploying\)/) as string,
+    });
+  });
+
   it('checkRollback refuses when nothing earlier is left', () => {
     const sim = new DemoSimulation(1, T0);
     sim.completeRollback('billing', 'production', '2.12.0', T0);
@@ -191,7 +223,9 @@ describe('DemoSimulation rollbacks', () => {
     const sim = new DemoSimulation(1, T0);
     const before = sim.resourceVersion;
     const web = sim.services.find((s) => s.id === 'web');
-    sim.completeRollback('billing', 'production', '2.13.2', T0 + 5000);
+    const changed = sim.completeRollback('billing', 'production', '2.13.2', T0 + 5000);
+    expect(changed).toEqual(sim.services.find((s) => s.id === 'billing'));
+    expect(serviceStateSchema.safeParse(changed).success).toBe(true);
     expect(billingProduction(sim)).toMatchObject({
       version: '2.13.2',
       previousVersions: ['2.13.1', '2.12.0'],
@@ -215,9 +249,12 @@ describe('DemoSimulation rollbacks', () => {
     const sim = new DemoSimulation(1, T0);
     const snapshot = sim.services;
     const before = sim.resourceVersion;
-    sim.setStatus('billing', 'production', 'rolling-back');
+    const changed = sim.setStatus('billing', 'production', 'rolling-back');
     expect(sim.resourceVersion).toBe(before + 1);
     expect(billingProduction(sim)?.status).toBe('rolling-back');
+    expect(changed.id).toBe('billing');
+    expect(changed.environments[0]?.status).toBe('rolling-back');
+    expect(changed).toEqual(sim.services.find((s) => s.id === 'billing'));
     expect(snapshot.find((s) => s.id === 'billing')?.environments[0]?.status).toBe('degraded');
   });
 

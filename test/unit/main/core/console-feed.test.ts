@@ -3,6 +3,7 @@ import { ConsoleFeed } from '../../../../main/core/console-feed';
 import type {
   ActionRecord,
   ConsoleDelta,
+  ConsoleEvent,
   ConsoleSeries,
   EndpointStatus,
 } from '../../../../shared/console-api';
@@ -13,7 +14,14 @@ const status = (id: string, state: EndpointStatus['state']): EndpointStatus => (
   name: id,
   state,
   actions: [],
+  messageRate: 0,
+  framesReceived: 0,
   framesRejected: 0,
+  samplesDropped: 0,
+  seriesCount: 0,
+  recentErrors: [],
+  hasToken: false,
+  source: 'cli',
 });
 
 const series = (key: string): ConsoleSeries => ({
@@ -33,8 +41,18 @@ const action = (key: string, state: ActionRecord['state']): ActionRecord => ({
   action: 'deploy.rollback',
   args: { service: 'billing', environment: 'production' },
   state,
+  operator: 'alice',
   submittedAt: 1,
   updatedAt: 1,
+});
+
+const event = (id: string, endpointId = 'ep1'): ConsoleEvent => ({
+  specversion: '1.0',
+  id,
+  source: 'demo',
+  type: 'deploy.started',
+  time: '2024-01-01T00:00:00Z',
+  endpointId,
 });
 
 afterEach(() => {
@@ -91,14 +109,14 @@ describe('ConsoleFeed.flush', () => {
     const feed = new ConsoleFeed();
     feed.endpoint(status('ep1', 'connecting'));
     feed.endpoint(status('ep2', 'connecting'));
-    feed.endpoint(status('ep1', 'connected'));
+    feed.endpoint(status('ep1', 'open'));
     feed.catalog([series('ep1/cpu')]);
     feed.catalog([{ ...series('ep1/cpu'), title: 'CPU v2' }]);
     feed.action(action('key-00000001', 'pending'));
     feed.action(action('key-00000001', 'accepted'));
     const delta = feed.flush();
     expect(delta?.endpoints?.map((e) => [e.id, e.state])).toEqual([
-      ['ep1', 'connected'],
+      ['ep1', 'open'],
       ['ep2', 'connecting'],
     ]);
     expect(delta?.series?.map((s) => s.title)).toEqual(['CPU v2']);
@@ -119,7 +137,7 @@ describe('ConsoleFeed.flush', () => {
     const feed = new ConsoleFeed();
     const seqs: number[] = [];
     feed.subscribe((d) => seqs.push(d.seq));
-    feed.endpoint(status('ep1', 'connected'));
+    feed.endpoint(status('ep1', 'open'));
     feed.flush();
     feed.flush();
     feed.flush();
@@ -168,6 +186,98 @@ describe('ConsoleFeed.flush', () => {
     const t = Array.from({ length: n }, (_, i) => i);
     expect(() => feed.samples('k', { t, v: t })).not.toThrow();
     expect(feed.flush()?.points?.k?.t).toHaveLength(n);
+  });
+});
+
+describe('ConsoleFeed.event', () => {
+  it('sends every event once, in arrival order, without coalescing', () => {
+    const feed = new ConsoleFeed();
+    feed.event(event('e1'));
+    feed.event(event('e2', 'ep2'));
+    feed.event(event('e1'));
+    const delta = feed.flush();
+    expect(delta).toEqual({ seq: 1, events: [event('e1'), event('e2', 'ep2'), event('e1')] });
+    expect(feed.flush()).toBeUndefined();
+    feed.event(event('e3'));
+    expect(feed.flush()?.events).toEqual([event('e3')]);
+  });
+});
+
+describe('ConsoleFeed.removed', () => {
+  it('reports removed endpoints and series keys in the delta', () => {
+    const feed = new ConsoleFeed();
+    feed.removed('ep1', ['ep1/cpu', 'ep1/mem']);
+    expect(feed.flush()).toEqual({
+      seq: 1,
+      endpointsRemoved: ['ep1'],
+      seriesRemoved: ['ep1/cpu', 'ep1/mem'],
+    });
+    expect(feed.flush()).toBeUndefined();
+  });
+
+  it('without an endpoint id, reports only the series keys', () => {
+    const feed = new ConsoleFeed();
+    feed.removed(undefined, ['ep1/cpu']);
+    expect(feed.flush()).toEqual({ seq: 1, seriesRemoved: ['ep1/cpu'] });
+  });
+
+  it('an empty removal is no change at all', () => {
+    const feed = new ConsoleFeed();
+    feed.removed(undefined, []);
+    expect(feed.flush()).toBeUndefined();
+  });
+
+  it('drops the pending status and deployments of a removed endpoint, not of others', () => {
+    const feed = new ConsoleFeed();
+    feed.endpoint(status('ep1', 'open'));
+    feed.endpoint(status('ep2', 'open'));
+    feed.deployment({ endpointId: 'ep1', resourceVersion: 2, services: [] });
+    feed.deployment({ endpointId: 'ep2', resourceVersion: 7, services: [] });
+    feed.removed('ep1', []);
+    const delta = feed.flush();
+    expect(delta?.endpoints?.map((e) => e.id)).toEqual(['ep2']);
+    expect(delta?.deployments?.map((d) => d.endpointId)).toEqual(['ep2']);
+    expect(delta?.endpointsRemoved).toEqual(['ep1']);
+  });
+
+  it('drops the pending catalog entries and points of removed keys, not of others', () => {
+    const feed = new ConsoleFeed();
+    feed.catalog([series('ep1/cpu'), series('ep1/mem')]);
+    feed.samples('ep1/cpu', { t: [1], v: [1] });
+    feed.samples('ep1/mem', { t: [1], v: [2] });
+    feed.removed(undefined, ['ep1/cpu']);
+    const delta = feed.flush();
+    expect(delta?.series?.map((s) => s.key)).toEqual(['ep1/mem']);
+    expect(delta?.points).toEqual({ 'ep1/mem': { t: [1], v: [2] } });
+    expect(delta?.seriesRemoved).toEqual(['ep1/cpu']);
+  });
+
+  it('a removal that empties every pending upsert still sends the removal', () => {
+    const feed = new ConsoleFeed();
+    feed.catalog([series('ep1/cpu')]);
+    feed.samples('ep1/cpu', { t: [1], v: [1] });
+    feed.endpoint(status('ep1', 'open'));
+    feed.removed('ep1', ['ep1/cpu']);
+    expect(feed.flush()).toEqual({ seq: 1, endpointsRemoved: ['ep1'], seriesRemoved: ['ep1/cpu'] });
+  });
+
+  it('lists each removed id once however often it is removed', () => {
+    const feed = new ConsoleFeed();
+    feed.removed('ep1', ['ep1/cpu']);
+    feed.removed('ep1', ['ep1/cpu', 'ep1/mem']);
+    const delta = feed.flush();
+    expect(delta?.endpointsRemoved).toEqual(['ep1']);
+    expect(delta?.seriesRemoved).toEqual(['ep1/cpu', 'ep1/mem']);
+  });
+
+  it('does not repeat removals in the next delta', () => {
+    const feed = new ConsoleFeed();
+    feed.removed('ep1', ['ep1/cpu']);
+    feed.flush();
+    feed.samples('ep2/cpu', { t: [1], v: [1] });
+    const delta = feed.flush();
+    expect(delta?.endpointsRemoved).toBeUndefined();
+    expect(delta?.seriesRemoved).toBeUndefined();
   });
 });
 

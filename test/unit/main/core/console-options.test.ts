@@ -14,6 +14,8 @@ describe('parseConsoleOptions', () => {
       seed: undefined,
       port: DEFAULT_WEB_PORT,
       host: '127.0.0.1',
+      profile: 'operator',
+      userData: undefined,
     });
   });
 
@@ -117,6 +119,10 @@ describe('parseConsoleOptions', () => {
         '9000',
         '--seed',
         '7',
+        '--profile',
+        'display',
+        '--user-data',
+        '/tmp/wf',
       ],
       true,
     );
@@ -126,12 +132,45 @@ describe('parseConsoleOptions', () => {
       seed: 7,
       port: 9000,
       host: '127.0.0.1',
+      profile: 'display',
+      userData: '/tmp/wf',
     });
   });
 
   it('still validates its own options when tolerant', () => {
     expect(() => parseConsoleOptions(['--endpoint', 'http://a:1'], true)).toThrow(OptionsError);
     expect(() => parseConsoleOptions(['--port', 'abc'], true)).toThrow(OptionsError);
+    expect(() => parseConsoleOptions(['--profile', 'admin'], true)).toThrow(OptionsError);
+  });
+
+  it.each(['operator', 'display'] as const)('accepts --profile %s', (profile) => {
+    expect(parseConsoleOptions(['--profile', profile]).profile).toBe(profile);
+    expect(parseConsoleOptions([`--profile=${profile}`]).profile).toBe(profile);
+  });
+
+  it.each(['admin', 'Display', 'read-only', ''])(
+    'rejects --profile=%s with an OptionsError naming the choices',
+    (raw) => {
+      expect(() => parseConsoleOptions([`--profile=${raw}`])).toThrow(OptionsError);
+      expect(() => parseConsoleOptions([`--profile=${raw}`])).toThrow(
+        /--profile.*expected operator or display/,
+      );
+    },
+  );
+
+  it('rejects --profile without a value', () => {
+    expect(() => parseConsoleOptions(['--profile'])).toThrow(OptionsError);
+  });
+
+  it('takes --user-data DIR, in both forms', () => {
+    expect(parseConsoleOptions(['--user-data', '/srv/watchfloor']).userData).toBe(
+      '/srv/watchfloor',
+    );
+    expect(parseConsoleOptions(['--user-data=./data']).userData).toBe('./data');
+  });
+
+  it('rejects --user-data without a value', () => {
+    expect(() => parseConsoleOptions(['--user-data'])).toThrow(OptionsError);
   });
 
   it('OptionsError is an Error', () => {

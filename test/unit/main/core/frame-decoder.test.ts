@@ -50,7 +50,7 @@ describe('decodeFrame: valid frames', () => {
     expect(result.message.params).toEqual(params);
   });
 
-  it('decodes a deployments notification', () => {
+  it('decodes a deployments.snapshot notification', () => {
     const params = {
       resourceVersion: 3,
       services: [
@@ -69,12 +69,40 @@ describe('decodeFrame: valid frames', () => {
         },
       ],
     };
-    const result = decodeFrame(notification('deployments', params));
+    const result = decodeFrame(notification('deployments.snapshot', params));
     expect(result).toEqual({
       ok: true,
       kind: 'notification',
-      message: { jsonrpc: '2.0', method: 'deployments', params },
+      message: { jsonrpc: '2.0', method: 'deployments.snapshot', params },
     });
+  });
+
+  it.each([
+    ['deployments.change', { resourceVersion: 4, removed: 'billing' }],
+    ['series.error', { series: 'system.cpu.utilization', message: 'query failed' }],
+    [
+      'event',
+      {
+        specversion: '1.0',
+        id: 'evt-1',
+        source: 'demo',
+        type: 'deploy.started',
+        time: '2024-05-01T12:00:00Z',
+      },
+    ],
+  ])('decodes a %s notification', (method, params) => {
+    expect(decodeFrame(notification(method, params))).toEqual({
+      ok: true,
+      kind: 'notification',
+      message: { jsonrpc: '2.0', method, params },
+    });
+  });
+
+  it("rejects the old v1 'deployments' method", () => {
+    expectError(
+      decodeFrame(notification('deployments', { resourceVersion: 1, services: [] })),
+      /^invalid 'deployments' notification: method/,
+    );
   });
 
   it('decodes an action.status notification', () => {
@@ -181,7 +209,7 @@ describe('decodeFrame: rejected frames', () => {
       /^invalid 'samples' notification: params\.batches\.0\.points\.0\.0/,
     );
     const negative =
-      '{"jsonrpc":"2.0","method":"deployments","params":{"resourceVersion":1,"services":[{"id":"s","name":"S","environments":[{"id":"p","version":"1","previousVersions":[],"status":"healthy","updatedAt":-1e999}]}]}}';
+      '{"jsonrpc":"2.0","method":"deployments.snapshot","params":{"resourceVersion":1,"services":[{"id":"s","name":"S","environments":[{"id":"p","version":"1","previousVersions":[],"status":"healthy","updatedAt":-1e999}]}]}}';
     expectError(decodeFrame(negative), /updatedAt/);
   });
 
