@@ -10,7 +10,10 @@ import {
   endpointConfigSchema,
   endpointIdParamSchema,
   endpointUpdateSchema,
+  alertIdParamSchema,
+  auditQuerySchema,
 } from '../shared/console-api';
+import { settingsPatchSchema } from '../shared/settings';
 import { IPC } from '../shared/ipc-channels';
 import { AuditLog } from './core/audit-log';
 import { bootConsole, type BootedConsole } from './core/console-boot';
@@ -65,6 +68,9 @@ function registerIpc({ core }: BootedConsole): void {
   handle(IPC.updateEndpoint, endpointUpdateSchema, (p) => core.updateEndpoint(p.id, p.config));
   handle(IPC.removeEndpoint, endpointIdParamSchema, (p) => core.removeEndpoint(p.id));
   handle(IPC.reconnectEndpoint, endpointIdParamSchema, (p) => core.reconnectEndpoint(p.id));
+  handle(IPC.acknowledgeAlert, alertIdParamSchema, (p) => core.acknowledgeAlert(p.id));
+  handle(IPC.queryAudit, auditQuerySchema, (query) => core.queryAudit(query));
+  handle(IPC.updateSettings, settingsPatchSchema, (patch) => core.updateSettings(patch));
 }
 
 async function start(): Promise<void> {

@@ -11,6 +11,9 @@ const api: ConsoleApi = {
   updateEndpoint: (id, config) => ipcRenderer.invoke(IPC.updateEndpoint, { id, config }),
   removeEndpoint: (id) => ipcRenderer.invoke(IPC.removeEndpoint, { id }),
   reconnectEndpoint: (id) => ipcRenderer.invoke(IPC.reconnectEndpoint, { id }),
+  acknowledgeAlert: (id) => ipcRenderer.invoke(IPC.acknowledgeAlert, { id }),
+  queryAudit: (query) => ipcRenderer.invoke(IPC.queryAudit, query),
+  updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
   onDelta: (listener) => {
     const wrapped = (_event: unknown, delta: ConsoleDelta) => listener(delta);
     ipcRenderer.on(IPC.delta, wrapped);

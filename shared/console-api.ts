@@ -3,6 +3,8 @@
 // WebSocket) carry exactly these shapes and validate them with these schemas.
 import { z } from 'zod';
 import { alertSchema, alertTransitionSchema } from './alerts';
+import { auditEntrySchema, auditQuerySchema, type AuditEntry, type AuditQuery } from './audit';
+import { settingsSchema, type SettingsPatch } from './settings';
 import {
   actionCallSchema,
   actionNameSchema,
@@ -49,6 +51,8 @@ export const endpointStatusSchema = z.object({
   recentErrors: z.array(linkProblemSchema),
   /** Whether a token is configured; the token itself never leaves the main process. */
   hasToken: z.boolean(),
+  /** The extra CA file configured for wss (a path, not a secret). */
+  caFile: z.string().optional(),
   /** Whether the user configured this endpoint (removable) or it is the embedded demo or a CLI one. */
   source: z.enum(['demo', 'cli', 'settings']),
 });
@@ -120,6 +124,9 @@ export const consoleStateSchema = z.object({
   /** Open alerts first, then recently resolved ones. */
   alerts: z.array(alertSchema),
   alertTimeline: z.array(alertTransitionSchema),
+  settings: settingsSchema.omit({ endpoints: true }),
+  /** Kiosk mode: fullscreen, no chrome; the renderer hides its controls. */
+  kiosk: z.boolean(),
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
@@ -141,6 +148,7 @@ export const consoleDeltaSchema = z.object({
   alerts: z.array(alertSchema).optional(),
   alertTransitions: z.array(alertTransitionSchema).optional(),
   notices: z.array(z.string()).optional(),
+  settings: settingsSchema.omit({ endpoints: true }).optional(),
 });
 export type ConsoleDelta = z.infer<typeof consoleDeltaSchema>;
 
@@ -162,6 +170,8 @@ export const endpointUpdateSchema = z.object({
   config: endpointConfigSchema,
 });
 export const endpointIdParamSchema = z.object({ id: z.string().min(1).max(300) });
+export const alertIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+export { auditEntrySchema, auditQuerySchema };
 
 export interface ConsoleApi {
   getState(): Promise<ConsoleState>;
@@ -171,6 +181,11 @@ export interface ConsoleApi {
   removeEndpoint(id: string): Promise<void>;
   /** Dial now, skipping the backoff wait (for a failed or reconnecting link). */
   reconnectEndpoint(id: string): Promise<void>;
+  acknowledgeAlert(id: string): Promise<void>;
+  /** The audit log, newest first. */
+  queryAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /** Changes layout, theme, playlist, operator name or windows; returns the new settings. */
+  updateSettings(patch: SettingsPatch): Promise<void>;
   /** Subscribes to the delta stream; returns the unsubscribe function. */
   onDelta(listener: (delta: ConsoleDelta) => void): () => void;
 }
@@ -183,6 +198,9 @@ export const WEB_RPC = {
   updateEndpoint: 'console.updateEndpoint',
   removeEndpoint: 'console.removeEndpoint',
   reconnectEndpoint: 'console.reconnectEndpoint',
+  acknowledgeAlert: 'console.acknowledgeAlert',
+  queryAudit: 'console.queryAudit',
+  updateSettings: 'console.updateSettings',
   delta: 'console.delta',
 } as const;
 

@@ -7,5 +7,8 @@ export const IPC = {
   updateEndpoint: 'watchfloor:update-endpoint',
   removeEndpoint: 'watchfloor:remove-endpoint',
   reconnectEndpoint: 'watchfloor:reconnect-endpoint',
+  acknowledgeAlert: 'watchfloor:acknowledge-alert',
+  queryAudit: 'watchfloor:query-audit',
+  updateSettings: 'watchfloor:update-settings',
   delta: 'watchfloor:delta',
 } as const;

@@ -37,6 +37,8 @@ export async function bootConsole(
     profile: options.profile ?? 'operator',
     notices: context.settings?.notice ? [context.settings.notice] : [],
     operator: () => context.settings?.value.operator ?? osUser(),
+    settings: context.settings,
+    kiosk: options.kiosk ?? false,
     ...context.core,
   });
   core.start();

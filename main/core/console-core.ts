@@ -22,6 +22,13 @@ import { DeployStore } from './deploy-store';
 import { EndpointLink } from './endpoint-link';
 import { endpointIdFor } from './endpoint-id';
 import { SeriesStore } from './series-store';
+import type { SettingsStore } from './settings-store';
+import {
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  type SettingsPatch,
+  type VisibleSettings,
+} from '../../shared/settings';
 import type { EndpointRegistry, EndpointSpec } from './endpoint-registry';
 
 export interface ConsoleCoreOptions {
@@ -41,6 +48,8 @@ export interface ConsoleCoreOptions {
   notices?: string[];
   /** Where every action transition is recorded; none in tests that do not need one. */
   audit?: AuditLog;
+  settings?: SettingsStore;
+  kiosk?: boolean;
 }
 
 const MAX_EVENTS = 500;
@@ -106,19 +115,37 @@ export class ConsoleCore implements ConsoleApi {
       notices: [...this.notices],
       alerts: this.alertEngine.alerts(),
       alertTimeline: this.alertEngine.transitions(),
+      settings: this.visibleSettings(),
+      kiosk: this.options.kiosk ?? false,
     });
   }
 
-  /** Records who acknowledged an alert; refused in the display profile. */
-  acknowledgeAlert(id: string): Promise<void> {
+  updateSettings(patch: SettingsPatch): Promise<void> {
+    const store = this.options.settings;
+    if (!store) return Promise.reject(new Error('this console has no settings store'));
+    store.update(settingsPatchSchema.parse(patch));
+    this.feed.settings(this.visibleSettings());
+    return Promise.resolve();
+  }
+
+  private visibleSettings(): VisibleSettings {
+    const { endpoints: _endpoints, ...visible } = this.options.settings?.value ?? DEFAULT_SETTINGS;
+    return visible;
+  }
+
+  private refuseInDisplay(what: string): void {
     if (this.profile === 'display') {
-      return Promise.reject(new Error('this console runs the read-only display profile'));
+      throw new Error(`${what} is not allowed: this console runs the read-only display profile`);
     }
+  }
+
+  /** Records who acknowledged an alert; refused in the display profile. */
+  async acknowledgeAlert(id: string): Promise<void> {
+    this.refuseInDisplay('acknowledging an alert');
     const operator = (this.options.operator ?? (() => 'operator'))();
     if (!this.alertEngine.acknowledge(id, operator, Date.now())) {
-      return Promise.reject(new Error(`no open alert ${id} to acknowledge`));
+      throw new Error(`no open alert ${id} to acknowledge`);
     }
-    return Promise.resolve();
   }
 
   queryAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -131,6 +158,7 @@ export class ConsoleCore implements ConsoleApi {
   }
 
   async addEndpoint(config: EndpointConfig): Promise<EndpointStatus> {
+    this.refuseInDisplay('adding an endpoint');
     const { url, token, caFile } = endpointConfigSchema.parse(config);
     const registry = this.requireRegistry();
     const id = endpointIdFor(url, new Set(this.links.keys()));
@@ -142,6 +170,7 @@ export class ConsoleCore implements ConsoleApi {
   }
 
   async updateEndpoint(id: string, config: EndpointConfig): Promise<EndpointStatus> {
+    this.refuseInDisplay('editing an endpoint');
     const { url, token, caFile } = endpointConfigSchema.parse(config);
     const before = this.userSpec(id);
     const spec = await this.requireRegistry().prepare(id, { url, token, caFile }, before);
@@ -153,6 +182,7 @@ export class ConsoleCore implements ConsoleApi {
   }
 
   async removeEndpoint(id: string): Promise<void> {
+    this.refuseInDisplay('removing an endpoint');
     this.userSpec(id);
     this.dropLink(id);
     await this.requireRegistry().forget(id);
@@ -178,6 +208,7 @@ export class ConsoleCore implements ConsoleApi {
       url: spec.url,
       token: spec.token,
       ca: spec.ca,
+      caFile: spec.caFile,
       source: spec.source,
       clientVersion: this.options.clientVersion,
       heartbeatMs: this.options.heartbeatMs,

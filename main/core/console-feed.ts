@@ -1,6 +1,7 @@
 // Coalesces every change into one delta per flush, so the renderer gets a few
 // messages a second however many samples arrive.
 import type { Alert, AlertTransition } from '../../shared/alerts';
+import type { VisibleSettings } from '../../shared/settings';
 import type {
   ActionRecord,
   ConsoleDelta,
@@ -24,6 +25,7 @@ export class ConsoleFeed {
   private alerts = new Map<string, Alert>();
   private alertTransitions: AlertTransition[] = [];
   private notices: string[] = [];
+  private visibleSettings: VisibleSettings | undefined;
   private endpointsRemoved = new Set<string>();
   private seriesRemoved = new Set<string>();
   private readonly listeners = new Set<Listener>();
@@ -83,6 +85,10 @@ export class ConsoleFeed {
     this.alertTransitions.push(transition);
   }
 
+  settings(settings: VisibleSettings): void {
+    this.visibleSettings = settings;
+  }
+
   notice(message: string): void {
     this.notices.push(message);
   }
@@ -113,6 +119,7 @@ export class ConsoleFeed {
     if (this.alerts.size) delta.alerts = [...this.alerts.values()];
     if (this.alertTransitions.length) delta.alertTransitions = this.alertTransitions;
     if (this.notices.length) delta.notices = this.notices;
+    if (this.visibleSettings) delta.settings = this.visibleSettings;
     if (this.endpointsRemoved.size) delta.endpointsRemoved = [...this.endpointsRemoved];
     if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
     if (Object.keys(delta).length === 1) return undefined;
@@ -126,6 +133,7 @@ export class ConsoleFeed {
     this.alerts = new Map();
     this.alertTransitions = [];
     this.notices = [];
+    this.visibleSettings = undefined;
     this.endpointsRemoved = new Set();
     this.seriesRemoved = new Set();
     for (const listener of this.listeners) listener(delta);

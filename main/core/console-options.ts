@@ -11,6 +11,8 @@ export interface ConsoleOptions {
   profile: 'operator' | 'display';
   /** Folder for settings and the audit log in browser mode. */
   userData: string | undefined;
+  /** Fullscreen, no chrome, reconnects by itself: for control-room screens. */
+  kiosk: boolean;
 }
 
 export const DEFAULT_WEB_PORT = 7300;
@@ -32,6 +34,7 @@ export function parseConsoleOptions(argv: string[], tolerant = false): ConsoleOp
     host: typeof values.host === 'string' ? values.host : '127.0.0.1',
     profile: checkProfile(values.profile),
     userData: typeof values['user-data'] === 'string' ? values['user-data'] : undefined,
+    kiosk: values.kiosk === true,
   };
 }
 
@@ -55,6 +58,7 @@ function parseOurArgs(argv: string[], tolerant: boolean) {
         host: { type: 'string' },
         profile: { type: 'string' },
         'user-data': { type: 'string' },
+        kiosk: { type: 'boolean' },
       },
     });
   } catch (err) {

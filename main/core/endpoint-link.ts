@@ -3,14 +3,17 @@
 // jittered backoff. Refusals a retry will not fix (token, protocol version)
 // put the link in `failed` and retry only slowly, never in a tight loop.
 import { EventEmitter } from 'node:events';
+import { rootCertificates } from 'node:tls';
 import WebSocket from 'ws';
 import type { EndpointStatus, LinkState } from '../../shared/console-api';
 import {
   MAX_FRAME_BYTES,
   SUBPROTOCOL,
+  ACTION_NAMES,
   helloResultSchema,
   type EndpointNotification,
   type HelloParams,
+  type ActionName,
   type HelloResult,
 } from '../../shared/protocol';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
@@ -24,8 +27,10 @@ export interface LinkOptions {
   clientVersion: string;
   source: EndpointStatus['source'];
   token?: string;
-  /** Extra CA certificates (PEM) for wss; the system's are always trusted too. */
+  /** Extra CA certificate (PEM) for wss, added to Node's default roots. */
   ca?: string;
+  /** Where that CA came from, shown to the user. */
+  caFile?: string;
   backoff?: BackoffPolicy;
   requestTimeoutMs?: number;
   /** Ping interval; silence for twice this ends the connection. */
@@ -85,6 +90,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       state: 'connecting',
       actions: [],
       hasToken: Boolean(options.token),
+      ...(options.caFile ? { caFile: options.caFile } : {}),
       source: options.source,
       seriesCount: 0,
       ...this.stats.snapshot(Date.now()),
@@ -174,7 +180,8 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       handshakeTimeout: 5_000,
       perMessageDeflate: false,
       headers,
-      ...(this.options.ca ? { ca: this.options.ca } : {}),
+      // Node's `ca` replaces the default roots: keep them and add the private CA.
+      ...(this.options.ca ? { ca: [...rootCertificates, this.options.ca] } : {}),
       // Certificates are always checked; there is deliberately no option to turn that off.
       rejectUnauthorized: true,
     });
@@ -222,7 +229,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     this.update({
       state: 'open',
       name: hello.endpoint.name,
-      actions: hello.actions.map((a) => a.name),
+      actions: hello.actions.map((a) => a.name).filter(isActionName),
       clockSkewMs: hello.clock - Date.now(),
     });
     this.emit('hello', hello);
@@ -359,4 +366,8 @@ function summarize(err: Error & { issues?: { path: PropertyKey[]; message: strin
   const issue = err.issues?.[0];
   if (issue) return `invalid hello reply: ${issue.path.map(String).join('.')} ${issue.message}`;
   return err.message.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
+}
+
+function isActionName(name: string): name is ActionName {
+  return (ACTION_NAMES as readonly string[]).includes(name);
 }

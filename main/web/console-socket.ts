@@ -9,9 +9,12 @@ import {
   endpointConfigSchema,
   endpointIdParamSchema,
   endpointUpdateSchema,
+  alertIdParamSchema,
+  auditQuerySchema,
   type ConsoleApi,
 } from '../../shared/console-api';
 import { CLOSE_CODES, RPC_ERRORS } from '../../shared/protocol';
+import { settingsPatchSchema } from '../../shared/settings';
 
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -33,6 +36,9 @@ const METHODS: Record<string, Method> = {
     api.updateEndpoint(p.id, p.config),
   ),
   [WEB_RPC.removeEndpoint]: method(endpointIdParamSchema, (api, p) => api.removeEndpoint(p.id)),
+  [WEB_RPC.acknowledgeAlert]: method(alertIdParamSchema, (api, p) => api.acknowledgeAlert(p.id)),
+  [WEB_RPC.queryAudit]: method(auditQuerySchema, (api, p) => api.queryAudit(p)),
+  [WEB_RPC.updateSettings]: method(settingsPatchSchema, (api, p) => api.updateSettings(p)),
   [WEB_RPC.reconnectEndpoint]: method(endpointIdParamSchema, (api, p) =>
     api.reconnectEndpoint(p.id),
   ),

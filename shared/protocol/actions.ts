@@ -55,7 +55,8 @@ export type ActionCall = z.infer<typeof actionCallSchema>;
 
 /** What an endpoint announces it can do. */
 export const actionDescriptorSchema = z.object({
-  name: actionNameSchema,
+  /** An action of this protocol; consoles ignore names they do not know (a newer endpoint's). */
+  name: z.string().min(1).max(64),
   title: z.string().max(200).optional(),
   /** JSON Schema of the arguments this endpoint accepts (a subset of ours). */
   argsSchema: z.record(z.string(), z.unknown()).optional(),

@@ -33,7 +33,7 @@ export const helloResultSchema = z.object({
   actions: z.array(actionDescriptorSchema).max(50),
   /** The endpoint's clock (epoch ms) when it replied. */
   clock: z.number().finite(),
-  /** How often the endpoint pings; the console presumes it dead after twice this. */
+  /** How often the endpoint pings its consoles (informational: each side detects silence by its own pings). */
   heartbeatMs: z.number().int().min(1_000).max(300_000).optional(),
   /** `resumed`: only changes after the console's version follow; `relist`: a full snapshot follows. */
   deployments: z.enum(['resumed', 'relist']).optional(),

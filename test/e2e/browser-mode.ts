@@ -1,10 +1,14 @@
 // Starts `npm run web`'s program (the built renderer must exist) on a free
 // port and yields the printed address, exactly as a user would see it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 
 export interface BrowserMode {
   url: string;
+  userData: string;
   origin: string;
   output: string[];
 }
@@ -13,7 +17,19 @@ export async function startBrowserMode(
   args: string[] = [],
 ): Promise<{ mode: BrowserMode; child: ChildProcess }> {
   // node --import tsx: one process, so stopping it stops the console too.
-  const cli = ['--import', 'tsx', 'main/web/web-cli.ts', '--port', '0', '--seed', '7', ...args];
+  const userData = mkdtempSync(join(tmpdir(), 'wf-e2e-'));
+  const cli = [
+    '--import',
+    'tsx',
+    'main/web/web-cli.ts',
+    '--port',
+    '0',
+    '--seed',
+    '7',
+    '--user-data',
+    userData,
+    ...args,
+  ];
   const child = spawn(process.execPath, cli, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,7 +53,7 @@ export async function startBrowserMode(
       reject(new Error(`browser mode exited ${code}: ${output.join('')}`)),
     );
   });
-  return { mode: { url, origin: new URL(url).origin, output }, child };
+  return { mode: { url, userData, origin: new URL(url).origin, output }, child };
 }
 
 export const test = base.extend<object, { browserMode: BrowserMode }>({

@@ -16,6 +16,7 @@ describe('parseConsoleOptions', () => {
       host: '127.0.0.1',
       profile: 'operator',
       userData: undefined,
+      kiosk: false,
     });
   });
 
@@ -134,6 +135,7 @@ describe('parseConsoleOptions', () => {
       host: '127.0.0.1',
       profile: 'display',
       userData: '/tmp/wf',
+      kiosk: false,
     });
   });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../../shared/settings';
 import Conf from 'conf';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -217,11 +218,11 @@ describe('EndpointRegistry.save', () => {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain('BEGIN CERTIFICATE');
     expect(JSON.parse(text)).toEqual({
+      ...DEFAULT_SETTINGS,
       endpoints: [
         { id: 'a', url: 'wss://a.example/', caFile },
         { id: 'b', url: 'ws://b.example:7301/' },
       ],
-      theme: 'dark',
     });
   });
 

@@ -33,6 +33,7 @@ afterEach(() => {
 });
 
 const good: Settings = {
+  ...DEFAULT_SETTINGS,
   operator: 'alice',
   endpoints: [{ id: 'ops.example', url: 'wss://ops.example/feed' }],
   theme: 'high-contrast',
@@ -59,7 +60,7 @@ describe('SettingsStore: a clean open', () => {
   it('reads a valid file, filling in defaults for missing keys, with no notice', () => {
     writeFileSync(file, JSON.stringify({ operator: 'bob' }));
     const store = SettingsStore.open(dir, factory);
-    expect(store.value).toEqual({ operator: 'bob', endpoints: [], theme: 'dark' });
+    expect(store.value).toEqual({ ...DEFAULT_SETTINGS, operator: 'bob' });
     expect(store.notice).toBeUndefined();
   });
 });
@@ -68,7 +69,7 @@ describe('SettingsStore.update', () => {
   it('persists the change: a new store on the same folder reads it back', () => {
     const store = SettingsStore.open(dir, factory);
     const next = store.update({ endpoints: good.endpoints });
-    expect(next).toEqual({ endpoints: good.endpoints, theme: 'dark' });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, endpoints: good.endpoints });
     expect(store.value).toEqual(next);
     expect(readJson(file)).toEqual(next);
     expect(SettingsStore.open(dir, factory).value).toEqual(next);
@@ -79,6 +80,7 @@ describe('SettingsStore.update', () => {
     store.update({ operator: 'carol' });
     store.update({ theme: 'high-contrast' });
     expect(SettingsStore.open(dir, factory).value).toEqual({
+      ...DEFAULT_SETTINGS,
       operator: 'carol',
       endpoints: [],
       theme: 'high-contrast',
