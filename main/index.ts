@@ -40,12 +40,15 @@ function createWindow(console: BootedConsole): BrowserWindow {
     backgroundColor: '#0b0f14',
     title: 'Watchfloor',
     webPreferences: {
-      preload: preloadPath,
+      // reviewed: the preload exposes only the ConsoleApi allowlist, no Node APIs
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click must not open links in new windows behind our navigation lock.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const unsubscribe = console.core.onDelta((delta) => {
