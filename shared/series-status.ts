@@ -12,10 +12,10 @@ export type ThresholdCondition = 'ok' | 'warning' | 'critical';
 
 export function thresholdStatus(value: number, thresholds?: Thresholds): ThresholdCondition {
   if (!thresholds) return 'ok';
-  const beyond = (limit: number) =>
-    thresholds.direction === 'above' ? value >= limit : value <= limit;
-  if (beyond(thresholds.critical)) return 'critical';
-  if (beyond(thresholds.warning)) return 'warning';
+  // No closures here: this runs for every sample on the ingest path.
+  const sign = thresholds.direction === 'above' ? 1 : -1;
+  if (sign * value >= sign * thresholds.critical) return 'critical';
+  if (sign * value >= sign * thresholds.warning) return 'warning';
   return 'ok';
 }
 

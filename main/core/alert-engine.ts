@@ -86,11 +86,12 @@ export class AlertEngine {
 
   alerts(): Alert[] {
     const open = [...this.watches.values()].flatMap((w) => [w.active, w.silence]);
-    return [...open.filter((a): a is Alert => a !== undefined), ...this.resolved];
+    const resolved = this.resolved.slice(-MAX_RESOLVED).reverse();
+    return [...open.filter((a): a is Alert => a !== undefined), ...resolved];
   }
 
   transitions(): AlertTransition[] {
-    return [...this.timeline];
+    return this.timeline.slice(-MAX_TIMELINE);
   }
 
   private evaluate(watch: Watch, condition: Condition, at: number, value: number): void {
@@ -191,15 +192,16 @@ export class AlertEngine {
   ): void {
     alert.state = state;
     alert.resolvedAt = at;
-    this.resolved.unshift(alert);
-    if (this.resolved.length > MAX_RESOLVED) this.resolved.length = MAX_RESOLVED;
+    this.resolved.push(alert);
+    if (this.resolved.length > 2 * MAX_RESOLVED) this.resolved = this.resolved.slice(-MAX_RESOLVED);
     this.record(alert, { at, alertId: alert.id, state, note, value });
   }
 
   private record(alert: Alert, transition: AlertTransition): void {
     if (transition.value === undefined) delete transition.value;
     this.timeline.push(transition);
-    if (this.timeline.length > MAX_TIMELINE) this.timeline = this.timeline.slice(-MAX_TIMELINE);
+    // Trim in chunks: slicing on every push would make a flapping series quadratic.
+    if (this.timeline.length > 2 * MAX_TIMELINE) this.timeline = this.timeline.slice(-MAX_TIMELINE);
     this.onChange({ ...alert }, transition);
   }
 }

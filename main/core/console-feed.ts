@@ -58,7 +58,8 @@ export class ConsoleFeed {
   samples(key: string, added: Points): void {
     const pending = this.points.get(key);
     if (!pending) {
-      this.points.set(key, { t: [...added.t], v: [...added.v] });
+      // Adopted, not copied: callers hand over freshly built arrays.
+      this.points.set(key, added);
       return;
     }
     // A loop, not push(...spread): a 100k-point batch would overflow the stack.

@@ -96,13 +96,16 @@ describe('ConsoleFeed.flush', () => {
     expect(feed.flush()?.points).toEqual({ 'ep1/cpu': { t: [2], v: [2] } });
   });
 
-  it('copies the caller arrays: later changes by the caller do not leak into the delta', () => {
+  it('adopts the first batch without copying (hot path) and appends later ones to it', () => {
     const feed = new ConsoleFeed();
-    const added = { t: [1], v: [1] };
-    feed.samples('k', added);
-    added.t.push(2);
-    added.v.push(2);
-    expect(feed.flush()?.points).toEqual({ k: { t: [1], v: [1] } });
+    const first = { t: [1], v: [10] };
+    const second = { t: [2], v: [20] };
+    feed.samples('k', first);
+    feed.samples('k', second);
+    const points = feed.flush()?.points?.k;
+    expect(points).toBe(first);
+    expect(points).toEqual({ t: [1, 2], v: [10, 20] });
+    expect(second).toEqual({ t: [2], v: [20] });
   });
 
   it('keeps only the latest endpoint status, series entry and action record per id', () => {

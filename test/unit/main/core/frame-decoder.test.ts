@@ -206,7 +206,7 @@ describe('decodeFrame: rejected frames', () => {
       '{"jsonrpc":"2.0","method":"samples","params":{"batches":[{"series":"a","points":[[1e999,1]]}]}}';
     expectError(
       decodeFrame(data),
-      /^invalid 'samples' notification: params\.batches\.0\.points\.0\.0/,
+      /^invalid 'samples' notification: params\.batches\.0\.points\.0: expected \[time, value\] of finite numbers/,
     );
     const negative =
       '{"jsonrpc":"2.0","method":"deployments.snapshot","params":{"resourceVersion":1,"services":[{"id":"s","name":"S","environments":[{"id":"p","version":"1","previousVersions":[],"status":"healthy","updatedAt":-1e999}]}]}}';

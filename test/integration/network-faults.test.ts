@@ -1,0 +1,146 @@
+// The console through a flapping network, a flood of samples, and a browser
+// tab that stops reading: it keeps running, says what happened, and recovers.
+import { fork } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startDemoEndpoint } from '../../endpoints/demo/demo-server';
+import { ConsoleCore } from '../../main/core/console-core';
+import type { EndpointLink } from '../../main/core/endpoint-link';
+import { startWebHost } from '../../main/web/web-host';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFlakyProxy } from '../support/flaky-proxy';
+import { waitFor } from '../support/wait-for';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+function watch(url: string, extra: Partial<ConstructorParameters<typeof ConsoleCore>[0]> = {}) {
+  const core = new ConsoleCore({
+    endpoints: [{ url, source: 'cli' }],
+    clientVersion: 'test',
+    flushMs: 50,
+    ...extra,
+  });
+  core.start();
+  cleanup.push(() => core.stop());
+  return { core, link: core.links.values().next().value as EndpointLink };
+}
+
+const version = async (core: ConsoleCore) =>
+  (await core.getState()).deployments[0]?.services.find((s) => s.id === 'billing')?.environments[0]
+    ?.version;
+
+describe('network faults', () => {
+  it('rides out delays, stalls and cuts, never running an action twice', async () => {
+    const demo = await startDemoEndpoint({ tickMs: 100, rollbackMs: 400 });
+    cleanup.push(() => demo.close());
+    const proxy = await startFlakyProxy(demo.port);
+    cleanup.push(() => proxy.close());
+    const { core, link } = watch(proxy.url, { heartbeatMs: 1_000 });
+    await waitFor('the link to open', () => link.status.state === 'open');
+    proxy.delayMs = 80;
+    const submitted = core.submitAction({
+      endpointId: link.status.id,
+      key: 'flapping-rollback',
+      action: 'deploy.rollback',
+      args: { service: 'billing', environment: 'production' },
+    });
+    // cut the line while the action is in flight, then flap for a few seconds
+    setTimeout(() => proxy.cutAll(), 20);
+    const first = await submitted;
+    expect(['accepted', 'unknown']).toContain(first.state);
+    for (let i = 0; i < 4; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      proxy.stalled = i % 2 === 0;
+      if (i === 3) proxy.cutAll();
+    }
+    proxy.stalled = false;
+    proxy.delayMs = 0;
+    await waitFor(
+      'the link to settle open',
+      () => link.status.state === 'open' || link.status.state === 'degraded',
+      15_000,
+    );
+    expect(proxy.connections()).toBeGreaterThanOrEqual(3);
+    // the same intent again: the desk answers from its record, the endpoint never runs it twice
+    const again = await core.submitAction({
+      endpointId: link.status.id,
+      key: 'flapping-rollback',
+      action: 'deploy.rollback',
+      args: { service: 'billing', environment: 'production' },
+    });
+    expect(again.key).toBe(first.key);
+    const v = await waitFor('a settled version', async () => {
+      const current = await version(core);
+      return current === '2.13.2' || current === '2.14.0' ? current : undefined;
+    });
+    expect(['2.13.2', '2.14.0']).toContain(v);
+    expect(await version(core)).not.toBe('2.13.1');
+    const samplesAfter =
+      (await core.getState()).points[`${link.status.id}/app.users.active`]?.t.length ?? 0;
+    await waitFor(
+      'samples to flow again',
+      async () =>
+        ((await core.getState()).points[`${link.status.id}/app.users.active`]?.t.length ?? 0) >
+        samplesAfter,
+    );
+  }, 40_000);
+
+  it('absorbs a flood of 100,000 samples per second into a few deltas a second', async () => {
+    const child = fork('test/support/flood-endpoint.ts', ['100000'], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    cleanup.push(() => child.kill('SIGKILL'));
+    const url = await new Promise<string>((resolve) =>
+      child.on('message', (m) => resolve(String(m))),
+    );
+    const { core, link } = watch(url, { flushMs: 200 });
+    let deltas = 0;
+    let points = 0;
+    core.onDelta((d) => {
+      deltas += 1;
+      for (const p of Object.values(d.points ?? {})) points += p.t.length;
+    });
+    await waitFor('the flood to arrive', () => points > 150_000, 15_000);
+    const seconds = points / 100_000;
+    expect(deltas).toBeLessThan(seconds * 5 + 10);
+    // the console still answers while flooded, and the link is healthy
+    const state = await core.getState();
+    expect(state.series.length).toBe(10);
+    expect(link.status.state).toBe('open');
+    expect(link.status.framesRejected).toBe(0);
+  }, 30_000);
+
+  it('disconnects a browser tab that stops reading, instead of buffering without end', async () => {
+    const child = fork('test/support/flood-endpoint.ts', ['200000'], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    cleanup.push(() => child.kill('SIGKILL'));
+    const url = await new Promise<string>((resolve) =>
+      child.on('message', (m) => resolve(String(m))),
+    );
+    const { core } = watch(url, { flushMs: 100 });
+    const staticDir = mkdtempSync(join(tmpdir(), 'wf-static-'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ api: core, staticDir, port: 0, host: '127.0.0.1' });
+    cleanup.push(() => host.close());
+    const origin = new URL(host.url).origin;
+    const tab = new WebSocket(`${origin.replace('http', 'ws')}/api?token=${host.token}`, {
+      headers: { origin },
+    });
+    cleanup.push(() => tab.terminate());
+    await new Promise((resolve) => tab.once('open', resolve));
+    const raw = (tab as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    raw.pause();
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const closed = new Promise<number>((resolve) => tab.once('close', (code) => resolve(code)));
+    raw.resume();
+    expect(await closed).toBe(4003);
+  }, 30_000);
+});

@@ -1,0 +1,79 @@
+// Properties of the payload checks at the IPC and browser-host edges: any
+// input is either a valid request or refused with a reason, never a crash,
+// and a refused request never reaches the console.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  actionRequestSchema,
+  endpointConfigSchema,
+  type ActionRequest,
+} from '../../shared/console-api';
+import { ACTION_NAMES, actionArgsSchemas } from '../../shared/protocol';
+import { settingsPatchSchema } from '../../shared/settings';
+
+const key = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
+const ident = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
+const rollback = fc.record({
+  endpointId: ident,
+  key,
+  action: fc.constant('deploy.rollback' as const),
+  args: fc.record({ service: ident, environment: ident }),
+});
+
+describe('ConsoleApi payload validation', () => {
+  it('never throws on arbitrary input, for every schema at the edge', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        for (const schema of [actionRequestSchema, endpointConfigSchema, settingsPatchSchema]) {
+          expect(() => schema.safeParse(value)).not.toThrow();
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('accepts well-formed rollback requests unchanged', () => {
+    fc.assert(
+      fc.property(rollback, (request) => {
+        const parsed = actionRequestSchema.safeParse(request);
+        expect(parsed.success).toBe(true);
+        expect(parsed.data).toEqual(request);
+      }),
+    );
+  });
+
+  it('refuses a key outside the allowed alphabet, an unknown action, or args of another action', () => {
+    fc.assert(
+      fc.property(
+        rollback,
+        fc.oneof(
+          fc.constant((r: ActionRequest) => ({ ...r, key: `${r.key}<script>` })),
+          fc.constant((r: ActionRequest) => ({ ...r, key: 'short' })),
+          fc.constant((r: ActionRequest) => ({ ...r, action: 'shell.exec' })),
+          fc.constant((r: ActionRequest) => ({ ...r, action: 'capacity.scale' })),
+          fc.constant((r: ActionRequest) => ({ ...r, args: { ...r.args, service: '' } })),
+          fc.constant((r: ActionRequest) => ({ ...r, endpointId: 42 })),
+        ),
+        (request, mutate) => {
+          expect(actionRequestSchema.safeParse(mutate(request as ActionRequest)).success).toBe(
+            false,
+          );
+        },
+      ),
+    );
+  });
+
+  it('every action name has an args schema that refuses an empty object', () => {
+    for (const name of ACTION_NAMES) {
+      expect(actionArgsSchemas[name].safeParse({}).success, name).toBe(false);
+    }
+  });
+
+  it('refuses endpoint URLs that are not ws or wss', () => {
+    fc.assert(
+      fc.property(fc.webUrl(), (url) => {
+        expect(endpointConfigSchema.safeParse({ url }).success).toBe(false);
+      }),
+    );
+  });
+});
