@@ -1,6 +1,6 @@
 // The Electron shell: boots the console core, opens the wall window, and
 // bridges the ConsoleApi over IPC. All logic lives in main/core.
-import { BrowserWindow, app } from 'electron';
+import { BrowserWindow, app, powerMonitor } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ import { EndpointRegistry } from './core/endpoint-registry';
 import { SettingsStore } from './core/settings-store';
 import { SafeStorageVault } from './safe-storage-vault';
 import { handleValidated, rendererFrameCheck } from './validated-ipc';
+import { openWindow, planWindows } from './window-manager';
 import { lockDownWebContents } from './window-security';
 
 const rendererUrl =
@@ -33,30 +34,10 @@ const isAppUrl = (url: string) => isOurFrame({ url, parent: null } as Electron.W
 
 let booted: BootedConsole | undefined;
 
-function createWindow(console: BootedConsole): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1600,
-    height: 900,
-    backgroundColor: '#0b0f14',
-    title: 'Watchfloor',
-    webPreferences: {
-      // reviewed: the preload exposes only the ConsoleApi allowlist, no Node APIs
-      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // Middle-click must not open links in new windows behind our navigation lock.
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
-  const unsubscribe = console.core.onDelta((delta) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC.delta, delta);
-  });
-  window.on('closed', unsubscribe);
-  void window.loadURL(rendererUrl);
-  return window;
+function openWindows(console: BootedConsole, kiosk: boolean): void {
+  for (const plan of planWindows(console.core.settingsValue().windows)) {
+    openWindow(console, plan, { rendererUrl, preloadPath, kiosk });
+  }
 }
 
 function registerIpc({ core }: BootedConsole): void {
@@ -93,9 +74,11 @@ async function start(): Promise<void> {
     core: { audit: new AuditLog(userData) },
   });
   registerIpc(booted);
-  createWindow(booted);
+  openWindows(booted, options.kiosk);
+  // After sleep every socket is suspect: dial again rather than wait for heartbeats.
+  powerMonitor.on('resume', () => booted?.core.reconnectAll());
   app.on('activate', () => {
-    if (booted && BrowserWindow.getAllWindows().length === 0) createWindow(booted);
+    if (booted && BrowserWindow.getAllWindows().length === 0) openWindows(booted, options.kiosk);
   });
 }
 

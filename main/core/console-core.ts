@@ -128,6 +128,10 @@ export class ConsoleCore implements ConsoleApi {
     return Promise.resolve();
   }
 
+  settingsValue(): VisibleSettings {
+    return this.visibleSettings();
+  }
+
   private visibleSettings(): VisibleSettings {
     const { endpoints: _endpoints, ...visible } = this.options.settings?.value ?? DEFAULT_SETTINGS;
     return visible;
@@ -194,6 +198,11 @@ export class ConsoleCore implements ConsoleApi {
     if (!link) return Promise.reject(new Error(`unknown endpoint ${id}`));
     link.reconnect();
     return Promise.resolve();
+  }
+
+  /** After the machine wakes from sleep: every socket is suspect, dial them all again. */
+  reconnectAll(): void {
+    for (const link of this.links.values()) link.reconnect();
   }
 
   onDelta(listener: (delta: ConsoleDelta) => void): () => void {
