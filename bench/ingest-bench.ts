@@ -32,17 +32,30 @@ function pipeline() {
     if (!frame.ok || frame.kind !== 'notification') throw new Error('bench frame rejected');
     link.emit('notification', frame.message);
   };
-  return { core, feed, flush: () => (core as unknown as { feed: { flush(): void } }).feed.flush(), deltas: () => deltas };
+  return {
+    core,
+    feed,
+    flush: () => (core as unknown as { feed: { flush(): void } }).feed.flush(),
+    deltas: () => deltas,
+  };
 }
 
-function frames(pointsPerSeries: number, seriesPerFrame: number, count: number, start: number): string[] {
+function frames(
+  pointsPerSeries: number,
+  seriesPerFrame: number,
+  count: number,
+  start: number,
+): string[] {
   const out: string[] = [];
   let t = start;
   for (let f = 0; f < count; f += 1) {
     const batches = Array.from({ length: seriesPerFrame }, (_, s) => ({
       series: `s${(f * seriesPerFrame + s) % SERIES}`,
       // a realistic wave, mostly within bounds with an occasional breach
-      points: Array.from({ length: pointsPerSeries }, (_, i) => [t + i, 55 + 20 * Math.sin((t + i) / 900)]),
+      points: Array.from({ length: pointsPerSeries }, (_, i) => [
+        t + i,
+        55 + 20 * Math.sin((t + i) / 900),
+      ]),
     }));
     t += pointsPerSeries;
     out.push(JSON.stringify({ jsonrpc: '2.0', method: 'samples', params: { batches } }));
@@ -54,7 +67,12 @@ function frames(pointsPerSeries: number, seriesPerFrame: number, count: number, 
 function throughput(pointsPerSeries: number, seriesPerFrame: number, totalSamples: number): number {
   const { feed, flush } = pipeline();
   const perFrame = pointsPerSeries * seriesPerFrame;
-  const pool = frames(pointsPerSeries, seriesPerFrame, Math.ceil(totalSamples / perFrame), Date.now() - 7_200_000);
+  const pool = frames(
+    pointsPerSeries,
+    seriesPerFrame,
+    Math.ceil(totalSamples / perFrame),
+    Date.now() - 7_200_000,
+  );
   const began = performance.now();
   let lastFlush = began;
   for (const frame of pool) {
@@ -70,7 +88,10 @@ function throughput(pointsPerSeries: number, seriesPerFrame: number, totalSample
 }
 
 /** Event-loop lag while 100,000 samples a second arrive in 20 ms batches. */
-async function lagAt(samplesPerSecond: number, seconds: number): Promise<{ p99: number; max: number }> {
+async function lagAt(
+  samplesPerSecond: number,
+  seconds: number,
+): Promise<{ p99: number; max: number }> {
   const { feed, core } = pipeline();
   core.start();
   const histogram = monitorEventLoopDelay({ resolution: 1 });

@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { ConsoleCore } from '../main/core/console-core';
 
 export async function runMemoryBench(minutes: number) {
-  const child = fork('test/support/flood-endpoint.ts', ['10000'], {
+  const child = fork('test/support/flood-endpoint.ts', ['10000', '100'], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
