@@ -1,133 +1,192 @@
-// The demo SaaS's metrics: three levels, named after OpenTelemetry semantic
-// conventions where one exists. `base` is the healthy mean, `bad` the mean
-// while the billing service runs its faulty release, `noise` the jitter.
-import type { SeriesInfo } from '../../shared/protocol';
+// The demo SaaS's twelve everyday series on three levels, named after
+// OpenTelemetry semantic conventions where one exists. `base` is the healthy
+// mean; each scenario decides where a series heads instead (its target) and
+// which action answers its alerts (its procedures).
+import type { ActionArgs, ActionName, Procedure, SeriesInfo } from '../../shared/protocol';
 
 export interface DemoMetric {
   info: SeriesInfo;
+  /** The healthy mean: where the walk settles when nothing is wrong. */
   base: number;
-  bad: number;
   noise: number;
   min: number;
   max: number;
   decimals: number;
+  /**
+   * Share of the gap to the target closed per tick. 0.2 (the default) is smooth and
+   * recovers in about ten ticks; counts such as servers or failing tests use 1, since
+   * rounding would otherwise stall a slow walk one short of its target.
+   */
+  follow?: number;
 }
 
+/** Where each series should head this tick; series left out head for their `base`. */
+export type Targets = Record<string, number>;
+
+export const SERIES = {
+  signups: 'app.signups.rate',
+  users: 'app.users.active',
+  invoices: 'app.invoices.sent.rate',
+  entries: 'app.entries.created.rate',
+  availability: 'service.availability',
+  p95: 'http.server.request.duration.p95',
+  utilization: 'service.utilization',
+  cpu: 'system.cpu.utilization',
+  connections: 'db.client.connections.usage',
+  servers: 'app.servers',
+  errors: 'app.errors.rate',
+  testsFailed: 'ci.tests.failed',
+} as const;
+
+/** Alerts fire and clear within seconds, so an operator (or a test) sees the effect quickly. */
+const QUICK = { forMs: 2_000, recoveryMs: 3_000 };
+
 const metric = (
-  info: Omit<SeriesInfo, 'kind' | 'intervalMs'> & Partial<Pick<SeriesInfo, 'kind'>>,
+  info: Omit<SeriesInfo, 'kind' | 'intervalMs'>,
   model: Omit<DemoMetric, 'info'>,
 ): DemoMetric => ({ info: { kind: 'gauge', intervalMs: 1000, ...info }, ...model });
 
-export const DEMO_METRICS: DemoMetric[] = [
+export const BASE_METRICS: readonly DemoMetric[] = [
   metric(
     {
-      id: 'app.signups.rate',
+      id: SERIES.signups,
       title: 'Signups',
       level: 'business',
       unit: '{signup}/min',
-      thresholds: { warning: 6, critical: 3, direction: 'below' },
+      thresholds: { warning: 6, critical: 3, direction: 'below', ...QUICK },
     },
-    { base: 14, bad: 9, noise: 1.5, min: 0, max: 60, decimals: 1 },
+    { base: 14, noise: 1.5, min: 0, max: 60, decimals: 1 },
   ),
   metric(
-    { id: 'app.users.active', title: 'Current users', level: 'business', unit: '{user}' },
-    { base: 4820, bad: 4650, noise: 40, min: 0, max: 100_000, decimals: 0 },
+    { id: SERIES.users, title: 'Current users', level: 'business', unit: '{user}' },
+    { base: 4820, noise: 40, min: 0, max: 100_000, decimals: 0 },
   ),
   metric(
     {
-      id: 'app.invoices.sent.rate',
+      id: SERIES.invoices,
       title: 'Invoices sent',
       level: 'business',
       unit: '{invoice}/min',
       service: 'billing',
-      thresholds: { warning: 60, critical: 30, direction: 'below' },
+      thresholds: { warning: 60, critical: 30, direction: 'below', ...QUICK },
     },
-    { base: 128, bad: 74, noise: 6, min: 0, max: 1000, decimals: 0 },
+    { base: 128, noise: 6, min: 0, max: 1000, decimals: 0 },
   ),
   metric(
     {
-      id: 'app.entries.created.rate',
+      id: SERIES.entries,
       title: 'Entries created',
       level: 'business',
       unit: '{entry}/min',
     },
-    { base: 940, bad: 880, noise: 30, min: 0, max: 10_000, decimals: 0 },
+    { base: 940, noise: 30, min: 0, max: 10_000, decimals: 0 },
   ),
   metric(
     {
-      id: 'service.availability',
+      id: SERIES.availability,
       title: 'Availability',
       level: 'service',
       unit: '%',
-      service: 'billing',
-      thresholds: { warning: 99.9, critical: 99.5, direction: 'below' },
+      thresholds: { warning: 99.9, critical: 99.5, direction: 'below', ...QUICK },
     },
-    { base: 99.98, bad: 99.42, noise: 0.02, min: 90, max: 100, decimals: 2 },
+    { base: 99.98, noise: 0.02, min: 90, max: 100, decimals: 2 },
   ),
   metric(
     {
-      id: 'http.server.request.duration.p95',
+      id: SERIES.p95,
       title: 'Response time p95',
       level: 'service',
       unit: 'ms',
-      service: 'billing',
-      thresholds: { warning: 400, critical: 800, direction: 'above' },
+      thresholds: { warning: 400, critical: 800, direction: 'above', ...QUICK },
     },
-    { base: 182, bad: 860, noise: 25, min: 20, max: 10_000, decimals: 0 },
+    { base: 182, noise: 25, min: 20, max: 10_000, decimals: 0 },
   ),
   metric(
     {
-      id: 'service.utilization',
+      id: SERIES.utilization,
       title: 'Utilization',
       level: 'service',
       unit: '%',
-      thresholds: { warning: 75, critical: 90, direction: 'above' },
+      thresholds: { warning: 75, critical: 90, direction: 'above', ...QUICK },
     },
-    { base: 54, bad: 71, noise: 3, min: 0, max: 100, decimals: 1 },
+    { base: 54, noise: 3, min: 0, max: 100, decimals: 1 },
   ),
   metric(
     {
-      id: 'system.cpu.utilization',
+      id: SERIES.cpu,
       title: 'CPU load',
       level: 'technical',
       unit: '%',
-      thresholds: { warning: 70, critical: 90, direction: 'above' },
+      thresholds: { warning: 70, critical: 90, direction: 'above', ...QUICK },
     },
-    { base: 41, bad: 77, noise: 4, min: 0, max: 100, decimals: 1 },
+    { base: 41, noise: 4, min: 0, max: 100, decimals: 1 },
   ),
   metric(
     {
-      id: 'db.client.connections.usage',
+      id: SERIES.connections,
       title: 'Connections',
       level: 'technical',
       unit: '{connection}',
-      thresholds: { warning: 400, critical: 480, direction: 'above' },
+      thresholds: { warning: 400, critical: 480, direction: 'above', ...QUICK },
     },
-    { base: 212, bad: 355, noise: 12, min: 0, max: 500, decimals: 0 },
+    { base: 212, noise: 12, min: 0, max: 500, decimals: 0 },
   ),
   metric(
-    { id: 'app.servers', title: 'App servers', level: 'technical', unit: '{server}' },
-    { base: 8, bad: 8, noise: 0, min: 0, max: 100, decimals: 0 },
+    { id: SERIES.servers, title: 'App servers', level: 'technical', unit: '{server}' },
+    { base: 8, noise: 0, min: 0, max: 100, decimals: 0, follow: 1 },
   ),
   metric(
     {
-      id: 'app.errors.rate',
+      id: SERIES.errors,
       title: 'Errors in production',
       level: 'technical',
       unit: '{error}/min',
-      service: 'billing',
-      thresholds: { warning: 5, critical: 20, direction: 'above' },
+      thresholds: { warning: 5, critical: 20, direction: 'above', ...QUICK },
     },
-    { base: 1.2, bad: 31, noise: 1, min: 0, max: 10_000, decimals: 1 },
+    { base: 1.2, noise: 1, min: 0, max: 10_000, decimals: 1 },
   ),
   metric(
     {
-      id: 'ci.tests.failed',
+      id: SERIES.testsFailed,
       title: 'Failing tests',
       level: 'technical',
       unit: '{test}',
-      thresholds: { warning: 1, critical: 5, direction: 'above' },
+      thresholds: { warning: 1, critical: 5, direction: 'above', ...QUICK },
     },
-    { base: 0, bad: 0, noise: 0, min: 0, max: 10_000, decimals: 0 },
+    { base: 0, noise: 0, min: 0, max: 10_000, decimals: 0, follow: 1 },
   ),
 ];
+
+/** What a scenario changes about one base series. */
+export interface Tailoring {
+  service?: string;
+  procedures?: Procedure[];
+}
+
+/** The base series, each with the scenario's service and procedures; copies, never shared. */
+export function tailorCatalog(tailoring: Record<string, Tailoring>): DemoMetric[] {
+  return BASE_METRICS.map((m) => {
+    const extra = tailoring[m.info.id] ?? {};
+    const info: SeriesInfo = { ...m.info, ...extra };
+    return { ...m, info };
+  });
+}
+
+/**
+ * The same remedy for the warning and the critical condition, so whichever the
+ * operator sees first carries it.
+ */
+export function remedy<A extends ActionName>(
+  title: string,
+  action: A,
+  args: ActionArgs<A>,
+  expectRecoveryMs: number,
+): Procedure[] {
+  return (['critical', 'warning'] as const).map((when) => ({
+    when,
+    title,
+    action,
+    args: { ...args },
+    expectRecoveryMs,
+  }));
+}

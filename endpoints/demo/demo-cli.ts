@@ -1,25 +1,13 @@
-// `npm run demo-endpoint -- --port 7400 [--seed N]`: the demo endpoint alone.
-import { parseArgs } from 'node:util';
+// `npm run demo-endpoint -- --port 7400 [--seed N] [--scenario NAME]`: the demo
+// endpoint alone, running one scenario (bad-deploy unless told otherwise).
+import { USAGE, parseDemoArgs } from './demo-cli-args';
 import { startDemoEndpoint } from './demo-server';
 
-function parseWhole(raw: string | undefined, fallback: number, name: string, max: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > max) {
-    throw new Error(`${name} ${raw}: expected a whole number from 0 to ${max}`);
-  }
-  return Number(raw);
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, seed: { type: 'string' }, host: { type: 'string' } },
-  });
-  const endpoint = await startDemoEndpoint({
-    port: parseWhole(values.port, 7400, '--port', 65535),
-    seed: values.seed === undefined ? undefined : parseWhole(values.seed, 1, '--seed', 2 ** 32 - 1),
-    host: values.host ?? '127.0.0.1',
-  });
+  const endpoint = await startDemoEndpoint(parseDemoArgs(process.argv.slice(2)));
+  const { scenario } = endpoint.simulation;
   console.log(`demo endpoint: ${endpoint.url}`);
+  console.log(`scenario ${scenario.name}: ${scenario.summary}`);
   const shutdown = () => void endpoint.close().then(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -27,5 +15,6 @@ async function main(): Promise<void> {
 
 main().catch((err: Error) => {
   console.error(`demo endpoint: ${err.message}`);
+  console.error(`usage: ${USAGE}`);
   process.exit(1);
 });

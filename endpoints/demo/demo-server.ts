@@ -1,34 +1,49 @@
 // The demo endpoint: a watchfloor.v1 server over a real WebSocket that
-// streams the simulated SaaS at 1 Hz and carries out rollbacks.
+// streams a simulated SaaS running one scenario, carries out its actions,
+// and can switch to another scenario while consoles watch.
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from '../../shared/protocol';
 import { DemoSession } from './demo-session';
 import { DemoSimulation } from './demo-simulation';
+import { scenarioNamed } from './scenarios/scenario-registry';
+import type { ScenarioName } from './scenarios/scenario';
 
 export interface DemoEndpointOptions {
   port?: number;
   host?: string;
   seed?: number;
   tickMs?: number;
-  /** How long the simulated rollback takes from accepted to succeeded. */
+  /** How long an action takes from accepted to succeeded or failed. */
+  actionMs?: number;
+  /** The former name of `actionMs`, still honoured. */
   rollbackMs?: number;
   /** When set, consoles must send `Authorization: Bearer <token>`. */
   token?: string;
   /** How often the endpoint pings each console. */
   heartbeatMs?: number;
+  /** Which incident to run; bad-deploy when absent. */
+  scenario?: ScenarioName;
 }
 
 export interface DemoEndpoint {
   url: string;
   port: number;
-  simulation: DemoSimulation;
+  /** The simulation of the scenario running now. */
+  readonly simulation: DemoSimulation;
+  readonly scenario: ScenarioName;
+  /**
+   * Starts another scenario (or restarts this one) from scratch, without a restart:
+   * consoles get its catalog (replace) and a deployments snapshot with a newer
+   * resourceVersion, and reconnect to learn its actions. Throws on an unknown name.
+   */
+  switchScenario(name: string): void;
   close(): Promise<void>;
 }
 
 export async function startDemoEndpoint(options: DemoEndpointOptions = {}): Promise<DemoEndpoint> {
-  const simulation = new DemoSimulation(options.seed ?? 1);
+  const seed = options.seed ?? 1;
   const server = new WebSocketServer({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
@@ -44,8 +59,8 @@ export async function startDemoEndpoint(options: DemoEndpointOptions = {}): Prom
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const session = new DemoSession(simulation, {
-    rollbackMs: options.rollbackMs ?? 1500,
+  const session = new DemoSession(new DemoSimulation(scenarioNamed(options.scenario), seed), {
+    actionMs: options.actionMs ?? options.rollbackMs ?? 1500,
     heartbeatMs: options.heartbeatMs ?? 5_000,
   });
   server.on('connection', (socket: WebSocket) => session.attach(socket));
@@ -54,7 +69,19 @@ export async function startDemoEndpoint(options: DemoEndpointOptions = {}): Prom
   return {
     url: `ws://${address}:${port}`,
     port,
-    simulation,
+    get simulation() {
+      return session.simulation;
+    },
+    get scenario() {
+      return session.simulation.scenario.name;
+    },
+    switchScenario(name) {
+      const floor = session.simulation.resourceVersion;
+      const next = new DemoSimulation(scenarioNamed(name), seed, Date.now(), {
+        resourceVersionFloor: floor,
+      });
+      session.switchTo(next);
+    },
     close: () => {
       clearInterval(ticker);
       session.stop();

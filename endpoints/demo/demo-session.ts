@@ -1,5 +1,6 @@
 // What the demo endpoint says to its consoles: the handshake, the catalog,
-// samples, the deployments watch, events, and the action lifecycle.
+// samples, the deployments watch, events and action statuses. The actions
+// themselves run in the ActionRunner; what they do is the scenario's.
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import {
@@ -7,20 +8,19 @@ import {
   RPC_ERRORS,
   SUBPROTOCOL,
   consoleRequestSchema,
-  type ActionStatus,
-  type ActionSubmitParams,
   type CloudEvent,
+  type DeploymentsChange,
   type HelloParams,
   type HelloResult,
-  type ServiceState,
-  type SubmitResult,
 } from '../../shared/protocol';
-import { DEMO_METRICS } from './demo-catalog';
+import { ActionRunner } from './action-runner';
 import type { DemoSimulation } from './demo-simulation';
 import { DeploymentsLog } from './deployments-log';
+import type { DemoEvent } from './scenarios/scenario';
 
 export interface DemoSessionOptions {
-  rollbackMs: number;
+  /** How long an action takes from accepted to its final state. */
+  actionMs: number;
   heartbeatMs: number;
 }
 
@@ -28,22 +28,41 @@ export interface DemoSessionOptions {
 const SLOW_BYTES = 4 * 1024 * 1024;
 /** Above this, it is hopeless: close with 4003 and let it reconnect. */
 const HOPELESS_BYTES = 64 * 1024 * 1024;
+/**
+ * RFC 6455's "service restart": after a scenario switch the consoles reconnect at once,
+ * and their new hello learns the scenario's actions (the protocol announces them only there).
+ */
+const SERVICE_RESTART = 1012;
 
 export class DemoSession {
   private readonly ready = new Set<WebSocket>();
-  private readonly submitted = new Map<string, { payload: string; reply: SubmitResult }>();
-  private readonly statuses = new Map<string, ActionStatus>();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly log = new DeploymentsLog();
+  private readonly runner: ActionRunner;
   private readonly heartbeat: NodeJS.Timeout;
+  private log = new DeploymentsLog();
+  private sentCatalog: string;
 
   constructor(
-    private readonly sim: DemoSimulation,
+    private sim: DemoSimulation,
     private readonly options: DemoSessionOptions,
   ) {
+    this.sentCatalog = JSON.stringify(sim.catalog());
+    this.runner = new ActionRunner({
+      actionMs: options.actionMs,
+      simulation: () => this.sim,
+      publish: {
+        status: (status) => this.broadcast('action.status', status),
+        change: (change) => this.change(change),
+        event: (event) => this.event(event),
+        settled: () => this.refreshCatalog(),
+      },
+    });
     this.heartbeat = setInterval(() => {
       for (const socket of this.ready) socket.ping();
     }, options.heartbeatMs);
+  }
+
+  get simulation(): DemoSimulation {
+    return this.sim;
   }
 
   attach(socket: WebSocket): void {
@@ -62,9 +81,29 @@ export class DemoSession {
     }
   }
 
+  /**
+   * Runs another scenario from now on: actions under way are cancelled, the consoles
+   * get the new catalog, a fresh deployments snapshot and its history, and then
+   * reconnect if the actions on offer changed.
+   */
+  switchTo(next: DemoSimulation): void {
+    this.runner.cancelAll(`cancelled: the demo switched to the ${next.scenario.name} scenario`);
+    const offered = actionNames(this.sim);
+    this.sim = next;
+    this.log = new DeploymentsLog();
+    this.sentCatalog = JSON.stringify(next.catalog());
+    this.broadcast('catalog', { series: next.catalog(), replace: true });
+    this.broadcast('deployments.snapshot', this.snapshot());
+    this.broadcast('samples', { batches: next.historyBatches() });
+    if (actionNames(next) === offered) return;
+    for (const socket of this.ready) {
+      socket.close(SERVICE_RESTART, `switched to ${next.scenario.name}: say hello again`);
+    }
+  }
+
   stop(): void {
     clearInterval(this.heartbeat);
-    for (const timer of this.timers) clearTimeout(timer);
+    this.runner.stop();
   }
 
   private onMessage(socket: WebSocket, text: string, isBinary: boolean): void {
@@ -77,6 +116,7 @@ export class DemoSession {
         message: 'parse error',
       });
     }
+    // The shared schemas check every request, including each action's args.
     const request = consoleRequestSchema.safeParse(value);
     if (!request.success) {
       const message = `invalid request: ${request.error.issues[0]?.message ?? 'unknown shape'}`;
@@ -89,8 +129,12 @@ export class DemoSession {
     switch (request.data.method) {
       case 'hello':
         return this.hello(socket, id, request.data.params);
-      case 'action.submit':
-        return this.submit(socket, id, request.data.params);
+      case 'action.submit': {
+        const answer = this.runner.submit(request.data.params);
+        return 'error' in answer
+          ? reply(socket, id, undefined, answer.error)
+          : reply(socket, id, answer.result);
+      }
       case 'action.get':
         return this.get(socket, id, request.data.params.key);
     }
@@ -102,18 +146,15 @@ export class DemoSession {
       resumeFrom === undefined ? undefined : this.log.since(resumeFrom, this.sim.resourceVersion);
     const result: HelloResult = {
       protocol: SUBPROTOCOL,
-      endpoint: { id: 'demo', name: 'Demo SaaS', version: '1.0.0' },
+      endpoint: { id: 'demo', name: 'Demo SaaS', version: '1.1.0' },
       roles: ['metrics', 'deployments'],
-      actions: [{ name: 'deploy.rollback', title: 'Roll back a deployment' }],
+      actions: [...this.sim.scenario.actions],
       clock: Date.now(),
       heartbeatMs: this.options.heartbeatMs,
       deployments: changes ? 'resumed' : 'relist',
     };
     reply(socket, id, result);
-    send(
-      socket,
-      notification('catalog', { series: DEMO_METRICS.map((m) => m.info), replace: true }),
-    );
+    send(socket, notification('catalog', { series: this.sim.catalog(), replace: true }));
     if (changes)
       for (const change of changes) send(socket, notification('deployments.change', change));
     else send(socket, notification('deployments.snapshot', this.snapshot()));
@@ -121,76 +162,27 @@ export class DemoSession {
     this.ready.add(socket);
   }
 
-  private submit(socket: WebSocket, id: number, params: ActionSubmitParams): void {
-    const payload = JSON.stringify({ action: params.action, args: params.args });
-    const earlier = this.submitted.get(params.key);
-    if (earlier && earlier.payload !== payload) {
-      const message = `idempotency key ${params.key} was used for a different action`;
-      return reply(socket, id, undefined, { code: RPC_ERRORS.idempotencyConflict, message });
-    }
-    if (earlier) return reply(socket, id, earlier.reply);
-    const result = this.accept(params);
-    this.submitted.set(params.key, { payload, reply: result });
-    reply(socket, id, result);
-  }
-
-  private accept(params: ActionSubmitParams): SubmitResult {
-    if (params.action !== 'deploy.rollback') {
-      return { accepted: false, reason: `the demo endpoint does not carry out ${params.action}` };
-    }
-    const check = this.sim.checkRollback(params.args);
-    if (!check.ok) return { accepted: false, reason: check.reason };
-    this.setStatus({ key: params.key, state: 'accepted' });
-    this.runRollback(
-      params.key,
-      params.args.service,
-      params.args.environment,
-      check.from,
-      check.to,
-    );
-    return { accepted: true };
-  }
-
   private get(socket: WebSocket, id: number, key: string): void {
-    const status = this.statuses.get(key);
+    const status = this.runner.get(key);
     if (status) return reply(socket, id, status);
     reply(socket, id, undefined, { code: RPC_ERRORS.unknownAction, message: `no action ${key}` });
   }
 
-  private runRollback(
-    key: string,
-    service: string,
-    environment: string,
-    from: string,
-    to: string,
-  ): void {
-    const subject = `${service}/${environment}`;
-    this.later(this.options.rollbackMs / 5, () => {
-      this.change(this.sim.setStatus(service, environment, 'rolling-back'));
-      this.setStatus({ key, state: 'running', message: `rolling back ${from} → ${to}` });
-      this.event('deploy.started', subject, { from, to, reason: 'rollback' });
-    });
-    this.later(this.options.rollbackMs, () => {
-      this.change(this.sim.completeRollback(service, environment, to));
-      const message = `${service} ${environment} rolled back ${from} → ${to}`;
-      this.setStatus({ key, state: 'succeeded', message });
-      this.event('deploy.rolledback', subject, { from, to });
-    });
-  }
-
-  private setStatus(status: Omit<ActionStatus, 'updatedAt'>): void {
-    const full = { ...status, updatedAt: Date.now() };
-    this.statuses.set(status.key, full);
-    this.broadcast('action.status', full);
-  }
-
-  private change(service: ServiceState): void {
-    const change = { resourceVersion: this.sim.resourceVersion, service };
+  private change(change: DeploymentsChange): void {
     this.log.record(change);
     this.broadcast('deployments.change', change);
   }
 
-  private event(type: string, subject: string, data: Record<string, unknown>): void {
+  /** A new catalog goes out before the samples of its new series. */
+  private refreshCatalog(): void {
+    const series = this.sim.catalog();
+    const text = JSON.stringify(series);
+    if (text === this.sentCatalog) return;
+    this.sentCatalog = text;
+    this.broadcast('catalog', { series, replace: true });
+  }
+
+  private event({ type, subject, data }: DemoEvent): void {
     const event: CloudEvent = {
       specversion: '1.0',
       id: randomUUID(),
@@ -204,14 +196,6 @@ export class DemoSession {
     this.broadcast('event', event);
   }
 
-  private later(ms: number, run: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, ms);
-    this.timers.add(timer);
-  }
-
   private snapshot() {
     return { resourceVersion: this.sim.resourceVersion, services: this.sim.services };
   }
@@ -222,6 +206,9 @@ export class DemoSession {
     for (const socket of this.ready) socket.send(frame);
   }
 }
+
+const actionNames = (sim: DemoSimulation): string =>
+  sim.scenario.actions.map((a) => a.name).join(',');
 
 function notification(method: string, params: unknown) {
   return { jsonrpc: '2.0', method, params };

@@ -1,156 +1,89 @@
-// A simulated SaaS: metrics that wander around their healthy mean, and a
-// billing release (2.14.0) that is faulty until someone rolls it back.
-import type { RollbackArgs, SampleBatch, ServiceState } from '../../shared/protocol';
-import { DEMO_METRICS, type DemoMetric } from './demo-catalog';
-import { createRandom, type Random } from './prng';
+// A simulated SaaS running one scenario: its deployment state, its series
+// walking toward where the scenario says they should be, and the actions it
+// offers. Everything random comes from the seed, so `--seed N` replays a day.
+import type { ActionCall, SampleBatch, SeriesInfo, ServiceState } from '../../shared/protocol';
+import type { DemoMetric } from './demo-catalog';
+import { DeploymentState } from './deployment-state';
+import { HISTORY_POINTS, MetricWalk } from './metric-walk';
+import { createRandom } from './prng';
+import { refuse, type ActionPlan, type Scenario } from './scenarios/scenario';
 
-export const FAULTY_RELEASE = { service: 'billing', environment: 'production', version: '2.14.0' };
-const HISTORY_POINTS = 900;
+/** Backfilled history is spaced as the default tick, whatever the live tick is. */
+const HISTORY_SPACING_MS = 1000;
 
-export type RollbackCheck = { ok: true; from: string; to: string } | { ok: false; reason: string };
+export interface DemoSimulationOptions {
+  /** Where resourceVersions start at least: after a switch, past the previous scenario's. */
+  resourceVersionFloor?: number;
+}
 
 export class DemoSimulation {
-  readonly random: Random;
-  /** Starts at the clock, so a restarted demo never reuses an earlier run's versions. */
-  resourceVersion: number;
-  services: ServiceState[];
-  private readonly values = new Map<string, number>();
-  private readonly history = new Map<string, [number, number][]>();
+  readonly deployments: DeploymentState;
+  private readonly walk: MetricWalk;
+  /** Ticks since the scenario started; negative while backfilling. */
+  private tickIndex = -HISTORY_POINTS;
 
-  constructor(seed: number, now = Date.now()) {
-    this.random = createRandom(seed);
-    this.resourceVersion = now;
-    this.services = initialServices(now);
-    for (const m of DEMO_METRICS) this.values.set(m.info.id, this.target(m));
+  constructor(
+    readonly scenario: Scenario,
+    seed: number,
+    now = Date.now(),
+    options: DemoSimulationOptions = {},
+  ) {
+    this.walk = new MetricWalk(createRandom(seed));
+    const version = Math.max(now, (options.resourceVersionFloor ?? 0) + 1);
+    this.deployments = new DeploymentState(scenario.initialServices(now), version);
     this.backfill(now);
   }
 
-  /** One sample per metric at `now`, also kept for consoles that connect later. */
+  get resourceVersion(): number {
+    return this.deployments.resourceVersion;
+  }
+
+  get services(): ServiceState[] {
+    return this.deployments.services;
+  }
+
+  metrics(): DemoMetric[] {
+    return this.scenario.catalog(this.deployments);
+  }
+
+  catalog(): SeriesInfo[] {
+    return this.metrics().map((m) => m.info);
+  }
+
+  /** One sample per catalog series at `now`, also kept for consoles that connect later. */
   tick(now: number): SampleBatch[] {
-    return DEMO_METRICS.map((m) => {
-      const value = this.step(m);
-      const points = this.history.get(m.info.id) as [number, number][];
-      points.push([now, value]);
-      if (points.length > HISTORY_POINTS) points.shift();
-      return { series: m.info.id, points: [[now, value]] };
-    });
+    const targets = this.scenario.targets(this.deployments, this.tickIndex, now);
+    this.tickIndex += 1;
+    return this.walk.step(this.metrics(), targets, now);
   }
 
   historyBatches(): SampleBatch[] {
-    return DEMO_METRICS.map((m) => ({
-      series: m.info.id,
-      points: [...(this.history.get(m.info.id) ?? [])],
-    }));
+    return this.walk.historyOf(this.metrics());
   }
 
-  checkRollback(args: RollbackArgs): RollbackCheck {
-    const env = this.environment(args.service, args.environment);
-    if (!env) return { ok: false, reason: `no ${args.environment} of ${args.service}` };
-    if (env.status === 'rolling-back' || env.status === 'deploying') {
-      return { ok: false, reason: `${args.service} ${args.environment} is busy (${env.status})` };
+  /** The latest value of a series, for tests and for anyone asking "is it over yet?". */
+  latest(series: string): number | undefined {
+    return this.walk.latest(series);
+  }
+
+  /** Announced actions go to the scenario; any other is refused, naming what is offered. */
+  plan(call: ActionCall, now = Date.now()): ActionPlan {
+    const offered = this.scenario.actions.map((a) => a.name);
+    if (!offered.includes(call.action)) {
+      return refuse(
+        `the ${this.scenario.name} scenario does not offer ${call.action} (it offers ${offered.join(', ')})`,
+      );
     }
-    const to = args.toVersion ?? env.previousVersions[0];
-    if (!to) return { ok: false, reason: `${args.service} has no earlier version to restore` };
-    if (to === env.version) return { ok: false, reason: `${args.service} already runs ${to}` };
-    if (!env.previousVersions.includes(to)) {
-      return { ok: false, reason: `version ${to} was never deployed to ${args.environment}` };
-    }
-    return { ok: true, from: env.version, to };
+    return this.scenario.plan(call, this.deployments, now);
   }
 
-  setStatus(
-    service: string,
-    environment: string,
-    status: 'rolling-back' | 'healthy',
-  ): ServiceState {
-    return this.mutate(service, environment, (env) => ({ ...env, status }));
-  }
-
-  completeRollback(
-    service: string,
-    environment: string,
-    to: string,
-    now = Date.now(),
-  ): ServiceState {
-    return this.mutate(service, environment, (env) => {
-      const older = env.previousVersions.slice(env.previousVersions.indexOf(to) + 1);
-      return { ...env, version: to, previousVersions: older, status: 'healthy', updatedAt: now };
-    });
-  }
-
-  private mutate(
-    service: string,
-    environment: string,
-    change: (env: ServiceState['environments'][number]) => ServiceState['environments'][number],
-  ): ServiceState {
-    this.services = this.services.map((s) =>
-      s.id !== service
-        ? s
-        : { ...s, environments: s.environments.map((e) => (e.id === environment ? change(e) : e)) },
-    );
-    this.resourceVersion += 1;
-    return this.services.find((s) => s.id === service) as ServiceState;
-  }
-
-  private environment(service: string, environment: string) {
-    return this.services
-      .find((s) => s.id === service)
-      ?.environments.find((e) => e.id === environment);
-  }
-
-  private faulty(): boolean {
-    const env = this.environment(FAULTY_RELEASE.service, FAULTY_RELEASE.environment);
-    return env?.version === FAULTY_RELEASE.version;
-  }
-
-  private target(m: DemoMetric): number {
-    return this.faulty() ? m.bad : m.base;
-  }
-
-  /** Mean-reverting walk: a fifth of the way back to target, plus noise. */
-  private step(m: DemoMetric): number {
-    const before = this.values.get(m.info.id) ?? m.base;
-    const noise = (this.random() * 2 - 1) * m.noise;
-    const raw = before + (this.target(m) - before) * 0.2 + noise;
-    const bounded = Math.min(m.max, Math.max(m.min, raw));
-    const value = Number(bounded.toFixed(m.decimals));
-    this.values.set(m.info.id, value);
-    return value;
-  }
-
+  /** Fifteen minutes of history, starting mid-incident where the scenario starts there. */
   private backfill(now: number): void {
-    for (const m of DEMO_METRICS) this.history.set(m.info.id, []);
-    for (let k = HISTORY_POINTS; k > 0; k -= 1) this.tick(now - k * 1000);
+    const start = now - HISTORY_POINTS * HISTORY_SPACING_MS;
+    this.walk.startAt(
+      this.metrics(),
+      this.scenario.targets(this.deployments, this.tickIndex, start),
+    );
+    for (let k = HISTORY_POINTS; k > 0; k -= 1) this.tick(now - k * HISTORY_SPACING_MS);
   }
-}
-
-function initialServices(now: number): ServiceState[] {
-  return [
-    {
-      id: 'billing',
-      name: 'Billing API',
-      environments: [
-        {
-          id: 'production',
-          version: FAULTY_RELEASE.version,
-          previousVersions: ['2.13.2', '2.13.1', '2.12.0'],
-          status: 'degraded',
-          updatedAt: now - 12 * 60_000,
-        },
-      ],
-    },
-    {
-      id: 'web',
-      name: 'Web app',
-      environments: [
-        {
-          id: 'production',
-          version: '5.8.1',
-          previousVersions: ['5.8.0', '5.7.4'],
-          status: 'healthy',
-          updatedAt: now - 3 * 3_600_000,
-        },
-      ],
-    },
-  ];
 }

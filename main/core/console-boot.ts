@@ -3,6 +3,9 @@
 // The demo still runs behind a real loopback socket, so its path is the same.
 import { userInfo } from 'node:os';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
+import { isScenarioName } from '../../endpoints/demo/scenarios/scenario-registry';
+import { SCENARIO_NAMES, type ScenarioName } from '../../endpoints/demo/scenarios/scenario';
+import { OptionsError } from './console-options';
 import { ConsoleCore, type ConsoleCoreOptions } from './console-core';
 import type { ConsoleOptions } from './console-options';
 import type { EndpointRegistry, EndpointSpec } from './endpoint-registry';
@@ -28,7 +31,8 @@ export async function bootConsole(
   const saved = (await context.registry?.load()) ?? [];
   const cli: EndpointSpec[] = options.endpoints.map((url) => ({ url, source: 'cli' }));
   const wantDemo = options.demo && cli.length === 0 && saved.length === 0;
-  const demo = wantDemo ? await startDemoEndpoint({ seed: options.seed }) : undefined;
+  const scenario = options.scenario === undefined ? undefined : checkScenario(options.scenario);
+  const demo = wantDemo ? await startDemoEndpoint({ seed: options.seed, scenario }) : undefined;
   const demoSpec: EndpointSpec[] = demo ? [{ id: 'demo', url: demo.url, source: 'demo' }] : [];
   const core = new ConsoleCore({
     endpoints: [...demoSpec, ...saved, ...cli],
@@ -58,4 +62,9 @@ function osUser(): string {
   } catch {
     return 'operator';
   }
+}
+
+function checkScenario(name: string): ScenarioName {
+  if (isScenarioName(name)) return name;
+  throw new OptionsError(`--scenario ${name}: expected one of ${SCENARIO_NAMES.join(', ')}`);
 }

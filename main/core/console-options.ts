@@ -13,6 +13,8 @@ export interface ConsoleOptions {
   userData: string | undefined;
   /** Fullscreen, no chrome, reconnects by itself: for control-room screens. */
   kiosk: boolean;
+  /** The embedded demo's scenario (bad-deploy, load-spike, bad-flag, failing-build, ring-rollout). */
+  scenario: string | undefined;
 }
 
 export const DEFAULT_WEB_PORT = 7300;
@@ -35,6 +37,7 @@ export function parseConsoleOptions(argv: string[], tolerant = false): ConsoleOp
     profile: checkProfile(values.profile),
     userData: typeof values['user-data'] === 'string' ? values['user-data'] : undefined,
     kiosk: values.kiosk === true,
+    scenario: typeof values.scenario === 'string' ? values.scenario : undefined,
   };
 }
 
@@ -59,6 +62,7 @@ function parseOurArgs(argv: string[], tolerant: boolean) {
         profile: { type: 'string' },
         'user-data': { type: 'string' },
         kiosk: { type: 'boolean' },
+        scenario: { type: 'string' },
       },
     });
   } catch (err) {

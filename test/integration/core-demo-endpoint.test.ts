@@ -41,7 +41,7 @@ describe('console core ↔ demo endpoint', () => {
     expect(state.endpoints[0]).toMatchObject({
       name: 'Demo SaaS',
       state: 'open',
-      actions: ['deploy.rollback'],
+      actions: ['deploy.rollback', 'patch.apply'],
       framesRejected: 0,
     });
   });

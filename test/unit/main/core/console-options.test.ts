@@ -17,6 +17,7 @@ describe('parseConsoleOptions', () => {
       profile: 'operator',
       userData: undefined,
       kiosk: false,
+      scenario: undefined,
     });
   });
 
@@ -136,6 +137,7 @@ describe('parseConsoleOptions', () => {
       profile: 'display',
       userData: '/tmp/wf',
       kiosk: false,
+      scenario: undefined,
     });
   });
 
