@@ -11,7 +11,9 @@ export const auditEntrySchema = z.object({
   key: z.string(),
   action: actionNameSchema,
   args: z.record(z.string(), z.unknown()),
-  state: actionStateSchema.or(z.literal('override')),
+  state: actionStateSchema,
+  /** Promoted past failing release gates. */
+  override: z.boolean().optional(),
   reason: z.string().optional(),
   message: z.string().optional(),
 });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { alertSchema, alertTransitionSchema } from './alerts';
 import { auditEntrySchema, auditQuerySchema, type AuditEntry, type AuditQuery } from './audit';
+import { releaseStatusSchema } from './releases';
 import { settingsSchema, type SettingsPatch } from './settings';
 import {
   actionCallSchema,
@@ -94,6 +95,8 @@ export const actionRequestSchema = z.intersection(
     key: actionKeySchema,
     /** Why the operator acts, for the audit log. */
     reason: z.string().max(2_000).optional(),
+    /** Promote past failing release gates; needs a typed reason and is audited. */
+    override: z.boolean().optional(),
   }),
   actionCallSchema,
 );
@@ -125,6 +128,8 @@ export const consoleStateSchema = z.object({
   alerts: z.array(alertSchema),
   alertTimeline: z.array(alertTransitionSchema),
   settings: settingsSchema.omit({ endpoints: true }),
+  /** Releases rolling out ring by ring, with their gates. */
+  releases: z.array(releaseStatusSchema),
   /** Kiosk mode: fullscreen, no chrome; the renderer hides its controls. */
   kiosk: z.boolean(),
 });
@@ -149,6 +154,8 @@ export const consoleDeltaSchema = z.object({
   alertTransitions: z.array(alertTransitionSchema).optional(),
   notices: z.array(z.string()).optional(),
   settings: settingsSchema.omit({ endpoints: true }).optional(),
+  /** The whole list, when anything in it changed. */
+  releases: z.array(releaseStatusSchema).optional(),
 });
 export type ConsoleDelta = z.infer<typeof consoleDeltaSchema>;
 

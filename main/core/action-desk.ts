@@ -23,6 +23,8 @@ export interface ActionDeskOptions {
   operator: () => string;
   /** A reason to refuse every action (the display profile), checked here, not in the UI. */
   readOnly?: () => string | undefined;
+  /** Why this request is blocked by release gates, if it is (ring.promote). */
+  gateBlock?: (request: ActionRequest) => string | undefined;
   now?: () => number;
 }
 

@@ -16,6 +16,8 @@ import { auditQuerySchema, type AuditEntry, type AuditQuery } from '../../shared
 import type { EndpointNotification, HelloResult, SampleBatch } from '../../shared/protocol';
 import { ActionDesk } from './action-desk';
 import { AlertEngine } from './alert-engine';
+import { ReleaseGates } from './release-gates';
+import type { ReleaseStatus } from '../../shared/releases';
 import { AuditWriteError, type AuditLog } from './audit-log';
 import { ConsoleFeed } from './console-feed';
 import { DeployStore } from './deploy-store';
@@ -62,6 +64,8 @@ export class ConsoleCore implements ConsoleApi {
   private readonly feed: ConsoleFeed;
   private readonly desk: ActionDesk;
   private readonly alertEngine: AlertEngine;
+  private readonly gates = new ReleaseGates();
+  private releases: ReleaseStatus[] = [];
   private events: ConsoleEvent[] = [];
   private readonly notices: string[];
   private alertTimer: NodeJS.Timeout | undefined;
@@ -79,6 +83,7 @@ export class ConsoleCore implements ConsoleApi {
       operator: options.operator ?? (() => 'operator'),
       readOnly: () =>
         this.profile === 'display' ? 'this console runs the read-only display profile' : undefined,
+      gateBlock: (request) => this.gateBlock(request),
     });
     for (const spec of options.endpoints) this.addLink(spec);
   }
@@ -90,7 +95,7 @@ export class ConsoleCore implements ConsoleApi {
   start(): void {
     this.started = true;
     this.feed.start();
-    this.alertTimer = setInterval(() => this.alertEngine.tick(Date.now()), 1_000);
+    this.alertTimer = setInterval(() => this.everySecond(Date.now()), 1_000);
     this.alertTimer.unref();
     for (const link of this.links.values()) link.start();
   }
@@ -116,6 +121,7 @@ export class ConsoleCore implements ConsoleApi {
       alerts: this.alertEngine.alerts(),
       alertTimeline: this.alertEngine.transitions(),
       settings: this.visibleSettings(),
+      releases: this.releases,
       kiosk: this.options.kiosk ?? false,
     });
   }
@@ -200,6 +206,33 @@ export class ConsoleCore implements ConsoleApi {
     return Promise.resolve();
   }
 
+  /** Silence is noticed by the clock; release gates soak by it. */
+  private everySecond(now: number): void {
+    this.alertEngine.tick(now);
+    const releases = this.gates.evaluate(
+      this.deploys.all(),
+      this.series.catalog(),
+      (key, since) => this.series.meanSince(key, since),
+      now,
+    );
+    if (JSON.stringify(releases) !== JSON.stringify(this.releases)) {
+      this.releases = releases;
+      this.feed.releases(releases);
+    }
+  }
+
+  private gateBlock(request: ActionRequest): string | undefined {
+    if (request.action !== 'ring.promote') return undefined;
+    const release = this.releases.find(
+      (r) =>
+        r.endpointId === request.endpointId &&
+        r.service === request.args.service &&
+        r.environment === request.args.environment,
+    );
+    if (!release) return undefined;
+    return release.promote.allowed ? undefined : release.promote.reason;
+  }
+
   /** After the machine wakes from sleep: every socket is suspect, dial them all again. */
   reconnectAll(): void {
     for (const link of this.links.values()) link.reconnect();
@@ -260,6 +293,7 @@ export class ConsoleCore implements ConsoleApi {
         state: record.state,
         ...(record.reason ? { reason: record.reason } : {}),
         ...(record.message ? { message: record.message } : {}),
+        ...(record.override ? { override: true } : {}),
       });
     } catch (err) {
       if (!(err instanceof AuditWriteError)) throw err;

@@ -1,6 +1,7 @@
 // Coalesces every change into one delta per flush, so the renderer gets a few
 // messages a second however many samples arrive.
 import type { Alert, AlertTransition } from '../../shared/alerts';
+import type { ReleaseStatus } from '../../shared/releases';
 import type { VisibleSettings } from '../../shared/settings';
 import type {
   ActionRecord,
@@ -26,6 +27,7 @@ export class ConsoleFeed {
   private alertTransitions: AlertTransition[] = [];
   private notices: string[] = [];
   private visibleSettings: VisibleSettings | undefined;
+  private releaseList: ReleaseStatus[] | undefined;
   private endpointsRemoved = new Set<string>();
   private seriesRemoved = new Set<string>();
   private readonly listeners = new Set<Listener>();
@@ -86,6 +88,10 @@ export class ConsoleFeed {
     this.alertTransitions.push(transition);
   }
 
+  releases(releases: ReleaseStatus[]): void {
+    this.releaseList = releases;
+  }
+
   settings(settings: VisibleSettings): void {
     this.visibleSettings = settings;
   }
@@ -121,6 +127,7 @@ export class ConsoleFeed {
     if (this.alertTransitions.length) delta.alertTransitions = this.alertTransitions;
     if (this.notices.length) delta.notices = this.notices;
     if (this.visibleSettings) delta.settings = this.visibleSettings;
+    if (this.releaseList) delta.releases = this.releaseList;
     if (this.endpointsRemoved.size) delta.endpointsRemoved = [...this.endpointsRemoved];
     if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
     if (Object.keys(delta).length === 1) return undefined;
@@ -135,6 +142,7 @@ export class ConsoleFeed {
     this.alertTransitions = [];
     this.notices = [];
     this.visibleSettings = undefined;
+    this.releaseList = undefined;
     this.endpointsRemoved = new Set();
     this.seriesRemoved = new Set();
     for (const listener of this.listeners) listener(delta);

@@ -137,6 +137,15 @@ export class SeriesStore {
     return out;
   }
 
+  /** Mean of the values with time >= since; undefined when there are none. */
+  meanSince(key: string, since: number): number | undefined {
+    const points = this.buffers.get(key)?.pointsSince(since);
+    if (!points?.v.length) return undefined;
+    let sum = 0;
+    for (const v of points.v) sum += v;
+    return sum / points.v.length;
+  }
+
   last(key: string): { t: number; v: number } | undefined {
     return this.buffers.get(key)?.last();
   }
