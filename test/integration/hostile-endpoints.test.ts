@@ -117,6 +117,46 @@ describe('hostile endpoints', () => {
     expect(record.message).toMatch(/check the endpoint/);
   });
 
+  it('learns the real outcome through action.get after the endpoint died mid-action', async () => {
+    const executed = new Map<string, number>();
+    const endpoint = await hostile({
+      onRequest: (socket, request) => {
+        const params = request.params as { key: string };
+        if (request.method === 'action.submit') {
+          // it carries the action out, then dies before it can reply
+          executed.set(params.key, (executed.get(params.key) ?? 0) + 1);
+          socket.terminate();
+          return;
+        }
+        if (request.method === 'action.get') {
+          const result = {
+            key: params.key,
+            state: 'succeeded',
+            message: 'rolled back 2.14.0 → 2.13.2',
+          };
+          socket.send(JSON.stringify({ jsonrpc: '2.0', id: request.id, result }));
+        }
+      },
+    });
+    const { core, link } = watch(endpoint.url);
+    await waitFor('the link to connect', () => link.status.state === 'open');
+    const request = {
+      endpointId: link.status.id,
+      key: 'died-mid-action',
+      action: 'deploy.rollback' as const,
+      args: { service: 'billing', environment: 'production' },
+    };
+    const first = await core.submitAction(request);
+    expect(first.state).toBe('unknown');
+    const settled = await waitFor('the real outcome', async () =>
+      (await core.getState()).actions.find((a) => a.key === request.key && a.state === 'succeeded'),
+    );
+    expect(settled.message).toBe('rolled back 2.14.0 → 2.13.2');
+    // the same intent again is answered from the record: never executed twice
+    expect((await core.submitAction(request)).state).toBe('succeeded');
+    expect(executed.get(request.key)).toBe(1);
+  });
+
   it('refuses actions the endpoint did not announce, without sending them', async () => {
     let requests = 0;
     const endpoint = await hostile({ actions: [], onRequest: () => (requests += 1) });
