@@ -113,8 +113,20 @@ export class ActionDesk {
     if (state !== 'open' && state !== 'degraded') {
       return `endpoint ${name} is ${state}: actions need a live link`;
     }
-    if (!actions.includes(request.action))
+    if (!actions.includes(request.action)) {
       return `endpoint ${name} does not support ${request.action}`;
+    }
+    return this.gateRefusal(request);
+  }
+
+  /** Failing gates block a promotion unless the operator overrides with a typed reason. */
+  private gateRefusal(request: ActionRequest): string | undefined {
+    const blocked = this.options.gateBlock?.(request);
+    if (!blocked) return undefined;
+    if (!request.override) return `release gates block promotion: ${blocked}`;
+    if ((request.reason ?? '').trim().length < 10) {
+      return 'an override needs a typed reason of at least 10 characters';
+    }
     return undefined;
   }
 

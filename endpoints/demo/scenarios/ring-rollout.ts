@@ -1,6 +1,6 @@
 // ring-rollout: web 5.9.0 moves through the rings internal (1 %) → beta (5 %)
-// → ring-10 → ring-50 → all. It was fine for internal staff; since it reached
-// beta three minutes ago, beta's customers see failures and slow pages. Each
+// → ring-10 → ring-50 → all. It starts in internal, where staff see no
+// trouble; promoted to beta, real customers see failures and slow pages. Each
 // ring has its own series (attributes ring and version) beside the baseline.
 import type { EnvironmentState, Procedure, Ring } from '../../../shared/protocol';
 import { SERIES, remedy, tailorCatalog, type DemoMetric, type Targets } from '../demo-catalog';
@@ -13,6 +13,7 @@ import {
   cohortsAt,
   failing,
   failingShare,
+  healthOf,
   rolloutOf,
   type Rollout,
 } from './ring-rollout-state';
@@ -32,6 +33,8 @@ export const BASELINE_VERSION = '5.8.1';
 export const MIN_SOAK_MS = 3_000;
 const USERS = 4820;
 const RECOVERY_MS = 15_000;
+/** How long 5.9.0 has run in internal when the scenario starts: its soak is long over. */
+const IN_INTERNAL_MS = 10 * 60_000;
 
 const RINGS: Omit<Ring, 'version'>[] = [
   { id: FIRST_RING, name: 'Internal staff', share: 0.01, minSoakMs: MIN_SOAK_MS },
@@ -43,8 +46,7 @@ const RINGS: Omit<Ring, 'version'>[] = [
 
 function initialRings(now: number): Ring[] {
   const reached: Record<string, Partial<Ring>> = {
-    [FIRST_RING]: { version: BAD_VERSION, since: now - 40 * 60_000, status: 'complete' },
-    beta: { version: BAD_VERSION, since: now - 3 * 60_000, status: 'active' },
+    [FIRST_RING]: { version: BAD_VERSION, since: now - IN_INTERNAL_MS, status: 'active' },
   };
   return RINGS.map((r) => ({ ...r, version: BASELINE_VERSION, ...reached[r.id] }));
 }
@@ -119,7 +121,7 @@ function rolloutTargets(state: DeploymentState, _tick: number, now: number): Tar
 
 export const ringRollout: Scenario = {
   name: 'ring-rollout',
-  summary: `web ${BAD_VERSION} fails in beta: halt it, roll it back, or patch and promote`,
+  summary: `web ${BAD_VERSION} is fine in internal, fails once promoted to beta: halt, roll back, or patch and promote`,
   actions: [
     { name: 'ring.promote', title: 'Promote a release to the next ring' },
     { name: 'ring.halt', title: 'Halt a release where it is' },
@@ -127,17 +129,20 @@ export const ringRollout: Scenario = {
     { name: 'patch.apply', title: 'Deploy a patch release' },
   ],
 
-  initialServices: (now) => [
-    service(BILLING, billingProduction(now)),
-    service(WEB, {
+  initialServices(now) {
+    const web: EnvironmentState = {
       ...webProduction(now),
       version: BAD_VERSION,
       previousVersions: [BASELINE_VERSION, '5.8.0', '5.7.4'],
-      status: 'degraded',
-      updatedAt: now - 3 * 60_000,
+      updatedAt: now - IN_INTERNAL_MS,
       rings: initialRings(now),
-    }),
-  ],
+    };
+    // Only internal staff run the release: nobody it fails for has it yet.
+    return [
+      service(BILLING, billingProduction(now)),
+      service(WEB, { ...web, status: healthOf(web, now) }),
+    ];
+  },
 
   catalog(state) {
     const env = webEnv(state);

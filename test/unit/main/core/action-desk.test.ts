@@ -40,6 +40,7 @@ function fakeLink(overrides: Partial<EndpointStatus> = {}, request?: RequestFn):
 interface SetupOptions {
   readOnly?: () => string | undefined;
   operator?: () => string;
+  gateBlock?: (request: ActionRequest) => string | undefined;
 }
 
 function setup(link: FakeLink | undefined = fakeLink(), options: SetupOptions = {}) {
@@ -52,6 +53,7 @@ function setup(link: FakeLink | undefined = fakeLink(), options: SetupOptions = 
     onChange: (record) => changes.push(record),
     operator: options.operator ?? (() => 'alice'),
     readOnly: options.readOnly,
+    gateBlock: options.gateBlock,
     now: () => clock,
   });
   return {
@@ -554,5 +556,38 @@ describe('ActionDesk onChange', () => {
     reply.resolve({ accepted: true });
     await pending;
     expect(changes.map((c) => c.state)).toEqual(['pending', 'accepted']);
+  });
+
+  describe('release gates', () => {
+    const promote = (extra: Partial<ActionRequest> = {}) =>
+      ({
+        endpointId: 'ep1',
+        key: `promote-${Math.random().toString(36).slice(2, 10)}`,
+        action: 'ring.promote',
+        args: { service: 'web', environment: 'production' },
+        ...extra,
+      }) as ActionRequest;
+    const blocked = { gateBlock: () => 'Failed requests worse than baseline' };
+
+    it('refuses a promotion the gates block, without sending it', async () => {
+      const { desk, link } = setup(fakeLink({ actions: ['ring.promote'] }), blocked);
+      const record = await desk.submit(promote());
+      expect(record).toMatchObject({
+        state: 'rejected',
+        message: 'release gates block promotion: Failed requests worse than baseline',
+      });
+      expect(link?.request).not.toHaveBeenCalled();
+    });
+
+    it('needs a typed reason to override, then sends it with the override recorded', async () => {
+      const { desk, link } = setup(fakeLink({ actions: ['ring.promote'] }), blocked);
+      const terse = await desk.submit(promote({ override: true, reason: 'ok' }));
+      expect(terse.message).toBe('an override needs a typed reason of at least 10 characters');
+      const record = await desk.submit(
+        promote({ override: true, reason: 'beta errors are a known monitoring artefact' }),
+      );
+      expect(record).toMatchObject({ state: 'accepted', override: true });
+      expect(link?.request).toHaveBeenCalledTimes(1);
+    });
   });
 });
