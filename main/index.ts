@@ -12,6 +12,10 @@ import {
   endpointUpdateSchema,
   alertIdParamSchema,
   auditQuerySchema,
+  snapshotAnnotateSchema,
+  snapshotExportSchema,
+  snapshotFileNameSchema,
+  snapshotOpenSchema,
 } from '../shared/console-api';
 import { settingsPatchSchema } from '../shared/settings';
 import { IPC } from '../shared/ipc-channels';
@@ -22,6 +26,12 @@ import { EndpointRegistry } from './core/endpoint-registry';
 import { SettingsStore } from './core/settings-store';
 import { SafeStorageVault } from './safe-storage-vault';
 import { handleValidated, rendererFrameCheck } from './validated-ipc';
+import {
+  claimSingleInstance,
+  installMenu,
+  offerSnapshots,
+  snapshotPathsIn,
+} from './snapshot-launcher';
 import { openWindow, planWindows } from './window-manager';
 import { lockDownWebContents } from './window-security';
 
@@ -55,10 +65,27 @@ function registerIpc({ core }: BootedConsole): void {
   handle(IPC.acknowledgeAlert, alertIdParamSchema, (p) => core.acknowledgeAlert(p.id));
   handle(IPC.queryAudit, auditQuerySchema, (query) => core.queryAudit(query));
   handle(IPC.updateSettings, settingsPatchSchema, (patch) => core.updateSettings(patch));
+  handle(IPC.exportSnapshot, snapshotExportSchema, (request) => core.exportSnapshot(request));
+  handle(IPC.openSnapshot, snapshotOpenSchema, (request) => core.openSnapshot(request));
+  handle(IPC.annotateSnapshot, snapshotAnnotateSchema, (request) => core.annotateSnapshot(request));
+  handle(IPC.exportReport, z.object({ fileName: snapshotFileNameSchema }), (request) =>
+    core.exportReport(request),
+  );
 }
 
 async function start(): Promise<void> {
-  const options = parseConsoleOptions(process.argv.slice(app.isPackaged ? 1 : 2), true);
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+  const options = parseConsoleOptions(argv, true);
+  const pending = snapshotPathsIn(argv);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (booted) offerSnapshots(booted, [path]);
+    else pending.push(path);
+  });
+  if (!claimSingleInstance((second) => booted && offerSnapshots(booted, snapshotPathsIn(second)))) {
+    app.quit();
+    return;
+  }
   await app.whenReady();
   lockDownWebContents(isAppUrl);
   const userData = options.userData ?? app.getPath('userData');
@@ -71,10 +98,13 @@ async function start(): Promise<void> {
     clientVersion: app.getVersion(),
     settings,
     registry,
+    userData,
     core: { audit: new AuditLog(userData) },
   });
   registerIpc(booted);
+  installMenu(booted);
   openWindows(booted, options.kiosk);
+  offerSnapshots(booted, pending);
   // After sleep every socket is suspect: dial again rather than wait for heartbeats.
   powerMonitor.on('resume', () => booted?.core.reconnectAll());
   app.on('activate', () => {

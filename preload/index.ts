@@ -14,6 +14,10 @@ const api: ConsoleApi = {
   acknowledgeAlert: (id) => ipcRenderer.invoke(IPC.acknowledgeAlert, { id }),
   queryAudit: (query) => ipcRenderer.invoke(IPC.queryAudit, query),
   updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
+  exportSnapshot: (request) => ipcRenderer.invoke(IPC.exportSnapshot, request),
+  openSnapshot: (request) => ipcRenderer.invoke(IPC.openSnapshot, request),
+  annotateSnapshot: (request) => ipcRenderer.invoke(IPC.annotateSnapshot, request),
+  exportReport: (request) => ipcRenderer.invoke(IPC.exportReport, request),
   onDelta: (listener) => {
     const wrapped = (_event: unknown, delta: ConsoleDelta) => listener(delta);
     ipcRenderer.on(IPC.delta, wrapped);

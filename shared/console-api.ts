@@ -6,6 +6,7 @@ import { alertSchema, alertTransitionSchema } from './alerts';
 import { auditEntrySchema, auditQuerySchema, type AuditEntry, type AuditQuery } from './audit';
 import { releaseStatusSchema } from './releases';
 import { settingsSchema, type SettingsPatch } from './settings';
+import type { Snapshot } from './snapshot';
 import {
   actionCallSchema,
   actionNameSchema,
@@ -132,6 +133,8 @@ export const consoleStateSchema = z.object({
   releases: z.array(releaseStatusSchema),
   /** Kiosk mode: fullscreen, no chrome; the renderer hides its controls. */
   kiosk: z.boolean(),
+  /** A snapshot the main process was asked to open before the page was there. */
+  openSnapshot: z.string().optional(),
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
@@ -156,6 +159,8 @@ export const consoleDeltaSchema = z.object({
   settings: settingsSchema.omit({ endpoints: true }).optional(),
   /** The whole list, when anything in it changed. */
   releases: z.array(releaseStatusSchema).optional(),
+  /** The main process asks the page to open this snapshot (command line, File > Open, a second launch). */
+  openSnapshot: z.string().optional(),
 });
 export type ConsoleDelta = z.infer<typeof consoleDeltaSchema>;
 
@@ -180,6 +185,45 @@ export const endpointIdParamSchema = z.object({ id: z.string().min(1).max(300) }
 export const alertIdParamSchema = z.object({ id: z.string().min(1).max(100) });
 export { auditEntrySchema, auditQuerySchema };
 
+export const snapshotExportSchema = z.object({
+  title: z.string().min(1).max(200),
+  notes: z.string().max(20_000).optional(),
+  windowMs: z.number().int().min(60_000).max(86_400_000).optional(),
+});
+export type SnapshotExport = z.infer<typeof snapshotExportSchema>;
+export const snapshotFileNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(wfsnap|html)$/);
+export const snapshotOpenSchema = z.union([
+  z.object({ fileName: snapshotFileNameSchema }),
+  /** A file the page read itself (browser mode's picker, drag and drop): base64, 200 MB at most. */
+  z.object({ name: snapshotFileNameSchema, data: z.string().max(280_000_000) }),
+]);
+export type SnapshotOpen = z.infer<typeof snapshotOpenSchema>;
+export const snapshotAnnotateSchema = z.object({
+  fileName: snapshotFileNameSchema,
+  notes: z.string().max(20_000),
+  annotations: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        at: z.number(),
+        text: z.string().min(1).max(2_000),
+        author: z.string().max(200),
+        seriesKey: z.string().max(300).optional(),
+      }),
+    )
+    .max(1_000),
+});
+export type SnapshotAnnotate = z.infer<typeof snapshotAnnotateSchema>;
+export const snapshotFileSchema = z.object({
+  fileName: z.string(),
+  size: z.number(),
+  /** Where browser mode serves it (token-guarded); the desktop app shows the folder instead. */
+  downloadPath: z.string(),
+});
+export type SnapshotFileInfo = z.infer<typeof snapshotFileSchema>;
+
 export interface ConsoleApi {
   getState(): Promise<ConsoleState>;
   submitAction(request: ActionRequest): Promise<ActionRecord>;
@@ -193,6 +237,13 @@ export interface ConsoleApi {
   queryAudit(query: AuditQuery): Promise<AuditEntry[]>;
   /** Changes layout, theme, playlist, operator name or windows; returns the new settings. */
   updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Writes the last windowMs (an hour by default) of everything to a .wfsnap. */
+  exportSnapshot(request: SnapshotExport): Promise<SnapshotFileInfo>;
+  /** Reads a snapshot for review: validated, with points decimated for charts. */
+  openSnapshot(request: SnapshotOpen): Promise<Snapshot>;
+  annotateSnapshot(request: SnapshotAnnotate): Promise<SnapshotFileInfo>;
+  /** A self-contained HTML report of a snapshot, beside it. */
+  exportReport(request: { fileName: string }): Promise<SnapshotFileInfo>;
   /** Subscribes to the delta stream; returns the unsubscribe function. */
   onDelta(listener: (delta: ConsoleDelta) => void): () => void;
 }
@@ -208,6 +259,10 @@ export const WEB_RPC = {
   acknowledgeAlert: 'console.acknowledgeAlert',
   queryAudit: 'console.queryAudit',
   updateSettings: 'console.updateSettings',
+  exportSnapshot: 'console.exportSnapshot',
+  openSnapshot: 'console.openSnapshot',
+  annotateSnapshot: 'console.annotateSnapshot',
+  exportReport: 'console.exportReport',
   delta: 'console.delta',
 } as const;
 

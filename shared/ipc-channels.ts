@@ -10,5 +10,9 @@ export const IPC = {
   acknowledgeAlert: 'watchfloor:acknowledge-alert',
   queryAudit: 'watchfloor:query-audit',
   updateSettings: 'watchfloor:update-settings',
+  exportSnapshot: 'watchfloor:export-snapshot',
+  openSnapshot: 'watchfloor:open-snapshot',
+  annotateSnapshot: 'watchfloor:annotate-snapshot',
+  exportReport: 'watchfloor:export-report',
   delta: 'watchfloor:delta',
 } as const;

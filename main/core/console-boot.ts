@@ -2,6 +2,7 @@
 // settings, those given with --endpoint, or else the embedded demo endpoint.
 // The demo still runs behind a real loopback socket, so its path is the same.
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
 import { isScenarioName } from '../../endpoints/demo/scenarios/scenario-registry';
 import { SCENARIO_NAMES, type ScenarioName } from '../../endpoints/demo/scenarios/scenario';
@@ -21,6 +22,8 @@ export interface BootContext {
   clientVersion: string;
   settings?: SettingsStore;
   registry?: EndpointRegistry;
+  /** The user-data folder: snapshots go in its `snapshots` subfolder. */
+  userData?: string;
   core?: Partial<ConsoleCoreOptions>;
 }
 
@@ -42,6 +45,7 @@ export async function bootConsole(
     notices: context.settings?.notice ? [context.settings.notice] : [],
     operator: () => context.settings?.value.operator ?? osUser(),
     settings: context.settings,
+    ...(context.userData ? { snapshotDir: join(context.userData, 'snapshots') } : {}),
     kiosk: options.kiosk ?? false,
     ...context.core,
   });

@@ -11,6 +11,10 @@ import {
   type ConsoleState,
   type EndpointConfig,
   type EndpointStatus,
+  type SnapshotAnnotate,
+  type SnapshotExport,
+  type SnapshotFileInfo,
+  type SnapshotOpen,
 } from '../../shared/console-api';
 import { auditQuerySchema, type AuditEntry, type AuditQuery } from '../../shared/audit';
 import type { EndpointNotification, HelloResult, SampleBatch } from '../../shared/protocol';
@@ -24,6 +28,8 @@ import { DeployStore } from './deploy-store';
 import { EndpointLink } from './endpoint-link';
 import { endpointIdFor } from './endpoint-id';
 import { SeriesStore } from './series-store';
+import { SnapshotDesk } from './snapshot-desk';
+import type { Snapshot, SnapshotSource } from '../../shared/snapshot';
 import type { SettingsStore } from './settings-store';
 import {
   DEFAULT_SETTINGS,
@@ -52,6 +58,8 @@ export interface ConsoleCoreOptions {
   audit?: AuditLog;
   settings?: SettingsStore;
   kiosk?: boolean;
+  /** Where snapshots and reports are written; none means snapshots are unavailable. */
+  snapshotDir?: string;
 }
 
 const MAX_EVENTS = 500;
@@ -69,6 +77,9 @@ export class ConsoleCore implements ConsoleApi {
   private events: ConsoleEvent[] = [];
   private readonly notices: string[];
   private alertTimer: NodeJS.Timeout | undefined;
+  private readonly snapshots: SnapshotDesk | undefined;
+  /** Offered to the page and not opened yet: a page that loads later still gets it. */
+  private offeredSnapshot: string | undefined;
   private started = false;
 
   constructor(private readonly options: ConsoleCoreOptions) {
@@ -86,6 +97,9 @@ export class ConsoleCore implements ConsoleApi {
       gateBlock: (request) => this.gateBlock(request),
     });
     for (const spec of options.endpoints) this.addLink(spec);
+    this.snapshots = options.snapshotDir
+      ? new SnapshotDesk(options.snapshotDir, this.snapshotSource())
+      : undefined;
   }
 
   get profile(): 'operator' | 'display' {
@@ -123,6 +137,7 @@ export class ConsoleCore implements ConsoleApi {
       settings: this.visibleSettings(),
       releases: this.releases,
       kiosk: this.options.kiosk ?? false,
+      ...(this.offeredSnapshot ? { openSnapshot: this.offeredSnapshot } : {}),
     });
   }
 
@@ -204,6 +219,60 @@ export class ConsoleCore implements ConsoleApi {
     if (!link) return Promise.reject(new Error(`unknown endpoint ${id}`));
     link.reconnect();
     return Promise.resolve();
+  }
+
+  async exportSnapshot(request: SnapshotExport): Promise<SnapshotFileInfo> {
+    return downloadable(await this.snapshotDesk().export(request));
+  }
+
+  openSnapshot(request: SnapshotOpen): Promise<Snapshot> {
+    if ('fileName' in request && request.fileName === this.offeredSnapshot)
+      this.offeredSnapshot = undefined;
+    return this.snapshotDesk().open(request);
+  }
+
+  async annotateSnapshot(request: SnapshotAnnotate): Promise<SnapshotFileInfo> {
+    const { fileName, notes, annotations } = request;
+    return downloadable(await this.snapshotDesk().annotate(fileName, notes, annotations));
+  }
+
+  async exportReport(request: { fileName: string }): Promise<SnapshotFileInfo> {
+    return downloadable(await this.snapshotDesk().report(request.fileName));
+  }
+
+  /** Main-process only: a file from the command line or File > Open, which the page is asked to open. */
+  async offerSnapshot(path: string): Promise<void> {
+    this.offeredSnapshot = await this.snapshotDesk().import(path);
+    this.feed.openSnapshot(this.offeredSnapshot);
+  }
+
+  snapshotPath(fileName: string): string | undefined {
+    return this.snapshots?.servable(fileName);
+  }
+
+  private snapshotDesk(): SnapshotDesk {
+    if (!this.snapshots) throw new Error('this console has no folder for snapshots');
+    return this.snapshots;
+  }
+
+  private snapshotSource(): SnapshotSource {
+    return {
+      appVersion: this.options.clientVersion,
+      operator: () => (this.options.operator ?? (() => 'operator'))(),
+      state: () => ({
+        endpoints: [...this.links.values()].map((link) => link.status),
+        series: this.series.catalog(),
+        deployments: this.deploys.all(),
+        actions: this.desk.list(),
+        events: [...this.events],
+        alerts: this.alertEngine.alerts(),
+        alertTimeline: this.alertEngine.transitions(),
+        releases: this.releases,
+      }),
+      points: (key, from) => this.series.pointsOf(key, from),
+      audit: (from, to) =>
+        this.options.audit?.query({ since: from, until: to, limit: 5_000 }) ?? [],
+    };
   }
 
   /** Silence is noticed by the clock; release gates soak by it. */
@@ -410,4 +479,12 @@ export class ConsoleCore implements ConsoleApi {
     const mine = [...this.specs.values()].filter((s) => s.source === 'settings');
     return this.requireRegistry().save(mine);
   }
+}
+
+function downloadable(file: { fileName: string; size: number }): SnapshotFileInfo {
+  return {
+    fileName: file.fileName,
+    size: file.size,
+    downloadPath: `/files/${encodeURIComponent(file.fileName)}`,
+  };
 }

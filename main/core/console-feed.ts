@@ -28,6 +28,7 @@ export class ConsoleFeed {
   private notices: string[] = [];
   private visibleSettings: VisibleSettings | undefined;
   private releaseList: ReleaseStatus[] | undefined;
+  private snapshotToOpen: string | undefined;
   private endpointsRemoved = new Set<string>();
   private seriesRemoved = new Set<string>();
   private readonly listeners = new Set<Listener>();
@@ -88,6 +89,10 @@ export class ConsoleFeed {
     this.alertTransitions.push(transition);
   }
 
+  openSnapshot(fileName: string): void {
+    this.snapshotToOpen = fileName;
+  }
+
   releases(releases: ReleaseStatus[]): void {
     this.releaseList = releases;
   }
@@ -128,6 +133,7 @@ export class ConsoleFeed {
     if (this.notices.length) delta.notices = this.notices;
     if (this.visibleSettings) delta.settings = this.visibleSettings;
     if (this.releaseList) delta.releases = this.releaseList;
+    if (this.snapshotToOpen) delta.openSnapshot = this.snapshotToOpen;
     if (this.endpointsRemoved.size) delta.endpointsRemoved = [...this.endpointsRemoved];
     if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
     if (Object.keys(delta).length === 1) return undefined;
@@ -143,6 +149,7 @@ export class ConsoleFeed {
     this.notices = [];
     this.visibleSettings = undefined;
     this.releaseList = undefined;
+    this.snapshotToOpen = undefined;
     this.endpointsRemoved = new Set();
     this.seriesRemoved = new Set();
     for (const listener of this.listeners) listener(delta);

@@ -137,6 +137,10 @@ export class SeriesStore {
     return out;
   }
 
+  pointsOf(key: string, since: number): Points {
+    return this.buffers.get(key)?.pointsSince(since) ?? { t: [], v: [] };
+  }
+
   /** Mean of the values with time >= since; undefined when there are none. */
   meanSince(key: string, since: number): number | undefined {
     const points = this.buffers.get(key)?.pointsSince(since);

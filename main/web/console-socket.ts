@@ -11,12 +11,18 @@ import {
   endpointUpdateSchema,
   alertIdParamSchema,
   auditQuerySchema,
+  snapshotAnnotateSchema,
+  snapshotExportSchema,
+  snapshotFileNameSchema,
+  snapshotOpenSchema,
   type ConsoleApi,
 } from '../../shared/console-api';
 import { CLOSE_CODES, RPC_ERRORS } from '../../shared/protocol';
 import { settingsPatchSchema } from '../../shared/settings';
 
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** A snapshot opened from the page arrives base64 in one frame. */
+export const MAX_REQUEST_BYTES = 300 * 1024 * 1024;
 
 interface Method {
   params: z.ZodType;
@@ -39,6 +45,12 @@ const METHODS: Record<string, Method> = {
   [WEB_RPC.acknowledgeAlert]: method(alertIdParamSchema, (api, p) => api.acknowledgeAlert(p.id)),
   [WEB_RPC.queryAudit]: method(auditQuerySchema, (api, p) => api.queryAudit(p)),
   [WEB_RPC.updateSettings]: method(settingsPatchSchema, (api, p) => api.updateSettings(p)),
+  [WEB_RPC.exportSnapshot]: method(snapshotExportSchema, (api, p) => api.exportSnapshot(p)),
+  [WEB_RPC.openSnapshot]: method(snapshotOpenSchema, (api, p) => api.openSnapshot(p)),
+  [WEB_RPC.annotateSnapshot]: method(snapshotAnnotateSchema, (api, p) => api.annotateSnapshot(p)),
+  [WEB_RPC.exportReport]: method(z.object({ fileName: snapshotFileNameSchema }), (api, p) =>
+    api.exportReport(p),
+  ),
   [WEB_RPC.reconnectEndpoint]: method(endpointIdParamSchema, (api, p) =>
     api.reconnectEndpoint(p.id),
   ),

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     settings,
     // Browser mode has no safeStorage: tokens are used for the session only, and it says so.
     registry: new EndpointRegistry(settings, undefined),
+    userData,
     core: { audit: new AuditLog(userData) },
   });
   const host = await startWebHost({
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     staticDir,
     port: options.port,
     host: options.host,
+    files: (fileName) => booted.core.snapshotPath(fileName),
   });
   console.log(`Watchfloor (browser mode): ${host.url}`);
   const shutdown = () => {

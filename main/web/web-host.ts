@@ -3,13 +3,15 @@
 // (in the URL once, then in an HttpOnly cookie), and sockets must come from
 // our own origin, so other pages and local users cannot drive the console.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ConsoleApi } from '../../shared/console-api';
-import { serveConsoleSocket } from './console-socket';
+import { MAX_REQUEST_BYTES, serveConsoleSocket } from './console-socket';
 
 export interface WebHostOptions {
   api: ConsoleApi;
@@ -17,6 +19,8 @@ export interface WebHostOptions {
   port: number;
   host: string;
   token?: string;
+  /** Where a snapshot or report of that name lives, for /files/<name> downloads. */
+  files?: (fileName: string) => string | undefined;
 }
 
 export interface WebHost {
@@ -42,7 +46,7 @@ const CSP = [
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const assets = sirv(options.staticDir, { dev: false, etag: true, single: false });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
   sockets.on('connection', (socket: WebSocket) => serveConsoleSocket(socket, options.api));
 
   const server = createServer((req, res) => {
@@ -53,6 +57,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (auth.viaQuery) {
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
+    const file = /^\/files\/([^/?]+)/.exec(req.url ?? '')?.[1];
+    if (file && options.files) return void serveFile(res, options.files(decodeURIComponent(file)));
     assets(req, res, () => refuse(res, 404, 'Not found'));
   });
   server.on('upgrade', (req, socket, head) => {
@@ -142,6 +148,13 @@ function secureHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
+function serveFile(res: ServerResponse, path: string | undefined): void {
+  if (!path || !existsSync(path)) return refuse(res, 404, 'No such snapshot or report');
+  res.setHeader('Content-Type', 'application/octet-stream');
+  res.setHeader('Content-Disposition', `attachment; filename="${basename(path)}"`);
+  createReadStream(path).pipe(res);
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
