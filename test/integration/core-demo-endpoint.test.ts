@@ -48,9 +48,10 @@ describe('console core ↔ demo endpoint', () => {
 
   it('receives at least two series per level with backfilled history', async () => {
     const { core } = await connect();
-    const state = await waitFor('the catalog', async () => {
+    // the catalog and the backfill arrive as separate frames: wait for both
+    const state = await waitFor('the catalog and its history', async () => {
       const s = await core.getState();
-      return s.series.length > 0 && s;
+      return Object.values(s.points).some((p) => p.t.length > 100) && s;
     });
     for (const level of LEVELS) {
       expect(state.series.filter((s) => s.level === level).length).toBeGreaterThanOrEqual(2);
