@@ -1,11 +1,15 @@
-// Renderer entry: wire the host bridge to the store, then draw the wall.
+// Renderer entry: wire the host bridge to the store, then draw the console.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startAlertNotifications } from './alert-notifications';
 import { getConsoleApi, onBridgeConnection } from './bridge/console-bridge';
+import { ConsoleApp } from './console-app';
 import { startConsoleSync } from './store/console-sync';
-import { WallView } from './views/wall-view';
-import './wall.css';
+import { startThemeSync } from './theme-sync';
+import './styles/console.css';
 
+startThemeSync();
+startAlertNotifications();
 startConsoleSync(getConsoleApi(), onBridgeConnection);
 
 const container = document.getElementById('root');
@@ -13,6 +17,6 @@ if (!container) throw new Error('Watchfloor: #root is missing from index.html');
 
 createRoot(container).render(
   <StrictMode>
-    <WallView />
+    <ConsoleApp />
   </StrictMode>,
 );

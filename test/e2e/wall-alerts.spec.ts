@@ -89,6 +89,7 @@ test('errors alert: pending, firing after its for-duration, acknowledged, resolv
     await resolved.getByRole('button', { name: 'Errors in production' }).click();
     await expect(page.getByTestId('detail-view')).toBeVisible();
     await page.getByTestId('series-samples').locator('summary').click();
+    await expect(page.getByTestId('sample-row')).toHaveCount(60);
     const samples = await page.getByTestId('sample-row').evaluateAll((rows) =>
       rows.map((r) => ({
         t: Number((r as HTMLElement).dataset.t),

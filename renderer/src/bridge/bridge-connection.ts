@@ -16,3 +16,11 @@ export interface ConsoleBridge {
 export interface ResultParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
 }
+
+/** For calls that answer with nothing: the host replies `null` (JSON has no undefined). */
+export const noResult: ResultParser<void> = {
+  safeParse: (input) =>
+    input === null || input === undefined
+      ? { success: true, data: undefined }
+      : { success: false, error: new Error('expected no result') },
+};

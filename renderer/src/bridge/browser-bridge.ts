@@ -3,20 +3,25 @@
 // reported as 'lost' then 'open', so the app knows to reload the full state.
 import {
   actionRecordSchema,
+  auditEntrySchema,
   consoleDeltaSchema,
   consoleStateSchema,
+  endpointStatusSchema,
+  snapshotFileSchema,
   WEB_RPC,
   type ActionRequest,
   type ConsoleApi,
   type ConsoleDelta,
 } from '../../../shared/console-api';
-import type {
-  BridgeConnection,
-  ConnectionListener,
-  ConsoleBridge,
-  ResultParser,
+import {
+  noResult,
+  type BridgeConnection,
+  type ConnectionListener,
+  type ConsoleBridge,
+  type ResultParser,
 } from './bridge-connection';
 import { RpcRequests } from './rpc-requests';
+import { snapshotResult } from './snapshot-result';
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
@@ -47,6 +52,20 @@ class BrowserBridge implements ConsoleBridge {
       getState: () => this.request(WEB_RPC.getState, undefined, consoleStateSchema),
       submitAction: (request: ActionRequest) =>
         this.request(WEB_RPC.submitAction, request, actionRecordSchema),
+      addEndpoint: (config) => this.request(WEB_RPC.addEndpoint, config, endpointStatusSchema),
+      updateEndpoint: (id, config) =>
+        this.request(WEB_RPC.updateEndpoint, { id, config }, endpointStatusSchema),
+      removeEndpoint: (id) => this.request(WEB_RPC.removeEndpoint, { id }, noResult),
+      reconnectEndpoint: (id) => this.request(WEB_RPC.reconnectEndpoint, { id }, noResult),
+      acknowledgeAlert: (id) => this.request(WEB_RPC.acknowledgeAlert, { id }, noResult),
+      queryAudit: (query) => this.request(WEB_RPC.queryAudit, query, auditEntrySchema.array()),
+      updateSettings: (patch) => this.request(WEB_RPC.updateSettings, patch, noResult),
+      exportSnapshot: (request) =>
+        this.request(WEB_RPC.exportSnapshot, request, snapshotFileSchema),
+      openSnapshot: (request) => this.request(WEB_RPC.openSnapshot, request, snapshotResult),
+      annotateSnapshot: (request) =>
+        this.request(WEB_RPC.annotateSnapshot, request, snapshotFileSchema),
+      exportReport: (request) => this.request(WEB_RPC.exportReport, request, snapshotFileSchema),
       onDelta: (listener) => {
         this.deltaListeners.add(listener);
         return () => this.deltaListeners.delete(listener);

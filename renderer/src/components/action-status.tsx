@@ -2,6 +2,7 @@
 import type { ActionRecord } from '../../../shared/console-api';
 import type { ActionState } from '../../../shared/protocol';
 import { useConsoleStore } from '../store/console-store';
+import { actionSummary } from './action-summary';
 
 const ICON: Record<ActionState, string> = {
   pending: '◌',
@@ -10,23 +11,27 @@ const ICON: Record<ActionState, string> = {
   succeeded: '✓',
   rejected: '⊘',
   failed: '✖',
+  cancelled: '⊖',
   unknown: '?',
 };
 
 export function ActionStatus({ record }: { record: ActionRecord }) {
   const fromVersion = useConsoleStore((store) => store.rollbackFrom[record.key]);
-  const toVersion = record.args.toVersion ?? 'previous';
-  const versions = fromVersion ? `${fromVersion} → ${toVersion}` : `→ ${toVersion}`;
+  const when = new Date(record.updatedAt).toISOString();
   return (
     <p
       className={`action-status action-status--${record.state}`}
       data-testid="action-status"
       data-state={record.state}
-      title={new Date(record.updatedAt).toISOString()}
+      title={`${when} by ${record.operator}${record.reason ? `: ${record.reason}` : ''}`}
     >
       <span aria-hidden="true">{ICON[record.state]} </span>
-      {`Rollback ${versions}: ${record.state}`}
-      {record.message && <span className="action-status__message"> ({record.message})</span>}
+      {`${actionSummary(record, fromVersion)}: ${record.state}`}
+      <span className="action-status__message">
+        {' '}
+        by {record.operator}
+        {record.message && ` (${record.message})`}
+      </span>
     </p>
   );
 }

@@ -12,13 +12,16 @@ const VERDICT: Record<WallSummary['status'], string> = {
 };
 
 function details(summary: WallSummary): string {
-  const { counts, linksDown } = summary;
+  const { counts, linksDown, linksDegraded } = summary;
+  const links = (count: number) => `${count} link${count > 1 ? 's' : ''}`;
   const parts = [
     counts.critical && `${counts.critical} critical`,
     counts.warning && `${counts.warning} warning`,
+    counts.error && `${counts.error} series error${counts.error > 1 ? 's' : ''}`,
     counts.stale && `${counts.stale} stale`,
     counts.nodata && `${counts.nodata} no data`,
-    linksDown && `${linksDown} link${linksDown > 1 ? 's' : ''} down`,
+    linksDown && `${links(linksDown)} down`,
+    linksDegraded && `${links(linksDegraded)} degraded`,
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -8,6 +8,7 @@ import type { BridgeConnection } from '../bridge/bridge-connection';
 import { getConsoleApi } from '../bridge/console-bridge';
 import { isFinalActionState } from '../store/actions-slice';
 import { useConsoleStore } from '../store/console-store';
+import { isLinkLive } from '../store/link-liveness';
 
 export interface RollbackTarget {
   endpointId: string;
@@ -37,11 +38,14 @@ export function rollbackBlocker(
 ): string | undefined {
   if (connection !== 'open') return 'Console link is down';
   if (!endpoint) return 'Endpoint is not known to the console';
-  if (endpoint.state !== 'connected') return `Endpoint ${endpoint.name} is not connected`;
+  if (!isLinkLive(endpoint.state)) return `Endpoint ${endpoint.name} is ${endpoint.state}`;
   if (!endpoint.actions.includes('deploy.rollback'))
     return 'This endpoint does not offer roll back';
   if (environment.previousVersions[0] === undefined) return 'No previous version to roll back to';
-  if (latest && !isFinalActionState(latest.state)) return `An action is still ${latest.state}`;
+  // `unknown` does not block: the host may never learn the outcome (a lost reply on a
+  // link that stayed up), and the confirmation shows the version as it is now.
+  if (latest && latest.state !== 'unknown' && !isFinalActionState(latest.state))
+    return `An action is still ${latest.state}`;
   return undefined;
 }
 

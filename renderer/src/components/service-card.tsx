@@ -23,6 +23,8 @@ export function ServiceCard({ endpointId, service, environment }: ServiceCardPro
   const latest = useConsoleStore(selectLatestAction(endpointId, service.id, environment.id));
   const connection = useConsoleStore((store) => store.connection);
   const endpointLabel = useConsoleStore(selectEndpointLabel(endpointId));
+  // The display profile draws no action controls; the host refuses actions there anyway.
+  const readOnly = useConsoleStore((store) => store.profile === 'display' || store.kiosk);
   const rollback = useRollbackIntent(target);
   const blocker = rollbackBlocker(connection, endpoint, environment, latest);
   return (
@@ -43,14 +45,16 @@ export function ServiceCard({ endpointId, service, environment }: ServiceCardPro
         </span>
         <DeployStatusBadge status={environment.status} />
       </div>
-      <RollbackControl
-        serviceName={service.name}
-        environment={environment}
-        rollback={rollback}
-        blocker={blocker}
-      />
+      {!readOnly && (
+        <RollbackControl
+          serviceName={service.name}
+          environment={environment}
+          rollback={rollback}
+          blocker={blocker}
+        />
+      )}
       {latest && <ActionStatus record={latest} />}
-      {rollback.error && (
+      {!readOnly && rollback.error && (
         <p className="service-card__error" data-testid="action-error" role="alert">
           {rollback.error}
         </p>

@@ -1,18 +1,19 @@
 // A series status told three ways at once: colour, shape and word, so it reads
 // on a colour-blind operator's screen and on a washed-out projector.
-import type { SeriesStatus } from '../../../shared/series-status';
+import type { ReadingStatus } from '../store/series-reading';
 
-const LOOK: Record<SeriesStatus, { icon: string; text: string }> = {
+const LOOK: Record<ReadingStatus, { icon: string; text: string }> = {
   ok: { icon: '✓', text: 'OK' },
   warning: { icon: '▲', text: 'WARNING' },
   critical: { icon: '✖', text: 'CRITICAL' },
   // Drawn in CSS: many fonts (Linux walls especially) have no ⏸ glyph.
   stale: { icon: '', text: 'STALE' },
   nodata: { icon: '–', text: 'NO DATA' },
+  error: { icon: '!', text: 'ERROR' },
 };
 
 /** The status's shape; it never depends on colour alone. */
-export function StatusIcon({ status }: { status: SeriesStatus }) {
+export function StatusIcon({ status }: { status: ReadingStatus }) {
   return (
     <span className={`status-icon status-icon--${status}`} aria-hidden="true">
       {LOOK[status].icon}
@@ -21,7 +22,7 @@ export function StatusIcon({ status }: { status: SeriesStatus }) {
 }
 
 interface StatusBadgeProps {
-  status: SeriesStatus;
+  status: ReadingStatus;
   /** Put on the word alone, so tests read "OK" without the icon. */
   textTestId?: string;
 }

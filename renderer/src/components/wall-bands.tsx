@@ -1,8 +1,10 @@
 // The three bands, in level order, sized together so the wall never scrolls.
+// Which tiles each band holds, and in which order, comes from the layout.
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectSeriesKeysOfLevel } from '../store/console-selectors';
+import { LEVELS } from '../../../shared/protocol';
 import { useConsoleStore } from '../store/console-store';
+import { selectBandKeys } from '../store/wall-arrangement';
 import { useElementSize } from './element-size';
 import { LevelBand } from './level-band';
 import { fitTileGrid } from './tile-grid-layout';
@@ -13,22 +15,27 @@ const GAP_PX = 8;
 export function WallBands() {
   const ref = useRef<HTMLDivElement>(null);
   const size = useElementSize(ref);
-  const business = useConsoleStore(useShallow(selectSeriesKeysOfLevel('business')));
-  const service = useConsoleStore(useShallow(selectSeriesKeysOfLevel('service')));
-  const technical = useConsoleStore(useShallow(selectSeriesKeysOfLevel('technical')));
-  const counts = [business.length, service.length, technical.length];
-  const layout = fitTileGrid(counts, size.width, size.height, GAP_PX);
-  const rowsOf = (index: number) => layout.rows[index] ?? 0;
+  const business = useConsoleStore(useShallow(selectBandKeys('business')));
+  const service = useConsoleStore(useShallow(selectBandKeys('service')));
+  const technical = useConsoleStore(useShallow(selectBandKeys('technical')));
+  const keys = { business, service, technical };
+  const layout = fitTileGrid(
+    LEVELS.map((level) => keys[level].length),
+    size.width,
+    size.height,
+    GAP_PX,
+  );
   return (
     <div className="bands" ref={ref}>
-      <LevelBand level="business" seriesKeys={business} columns={layout.columns} rows={rowsOf(0)} />
-      <LevelBand level="service" seriesKeys={service} columns={layout.columns} rows={rowsOf(1)} />
-      <LevelBand
-        level="technical"
-        seriesKeys={technical}
-        columns={layout.columns}
-        rows={rowsOf(2)}
-      />
+      {LEVELS.map((level, index) => (
+        <LevelBand
+          key={level}
+          level={level}
+          seriesKeys={keys[level]}
+          columns={layout.columns}
+          rows={layout.rows[index] ?? 0}
+        />
+      ))}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Action records by idempotency key, as the action desk reports them.
 import type { ActionRecord } from '../../../shared/console-api';
-import type { ActionState } from '../../../shared/protocol';
+import { FINAL_ACTION_STATES, type ActionState } from '../../../shared/protocol';
 import type { ConsoleSliceCreator } from './console-store';
 
 export interface ActionsSlice {
@@ -11,13 +11,7 @@ export interface ActionsSlice {
   noteRollbackFrom(key: string, version: string): void;
 }
 
-export const FINAL_ACTION_STATES: readonly ActionState[] = [
-  'rejected',
-  'succeeded',
-  'failed',
-  'unknown',
-];
-
+/** `unknown` is not final: the main process asks the endpoint again after a reconnect. */
 export const isFinalActionState = (state: ActionState): boolean =>
   FINAL_ACTION_STATES.includes(state);
 

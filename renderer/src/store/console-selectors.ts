@@ -1,14 +1,6 @@
 // Selectors shared by views; list selectors are meant for `useShallow`.
 import type { ActionRecord, EndpointStatus } from '../../../shared/console-api';
-import type { Level } from '../../../shared/protocol';
 import type { ConsoleStore } from './console-store';
-
-export const selectSeriesKeysOfLevel =
-  (level: Level) =>
-  (store: ConsoleStore): string[] =>
-    Object.values(store.series)
-      .filter((series) => series.level === level)
-      .map((series) => series.key);
 
 export const selectEndpoint =
   (endpointId: string) =>
@@ -30,8 +22,32 @@ export const selectLatestAction =
     return latest;
   };
 
-/** An endpoint's name, only when several share the wall and it tells them apart. */
+/**
+ * An endpoint's label, only when several share the wall: its name, told
+ * apart by its port (or else its id) when another endpoint has the same name.
+ */
 export const selectEndpointLabel =
   (endpointId: string) =>
-  (store: ConsoleStore): string | undefined =>
-    store.endpoints.length > 1 ? selectEndpoint(endpointId)(store)?.name : undefined;
+  (store: ConsoleStore): string | undefined => {
+    if (store.endpoints.length < 2) return undefined;
+    const endpoint = selectEndpoint(endpointId)(store);
+    if (!endpoint) return endpointId;
+    const shared = store.endpoints.some(
+      (other) => other.id !== endpoint.id && other.name === endpoint.name,
+    );
+    if (!shared) return endpoint.name;
+    const port = /:(\d+)(?:\/|$)/.exec(endpoint.id)?.[1];
+    return port ? `${endpoint.name} :${port}` : endpoint.id;
+  };
+
+/**
+ * The same, as short as a tile's title row needs: the name, or only the port
+ * (else the id) when the name does not tell the endpoint apart.
+ */
+export const selectEndpointTag =
+  (endpointId: string) =>
+  (store: ConsoleStore): string | undefined => {
+    const label = selectEndpointLabel(endpointId)(store);
+    const port = /\s(:\d+)$/.exec(label ?? '')?.[1];
+    return port ?? label;
+  };

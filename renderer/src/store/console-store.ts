@@ -4,14 +4,36 @@ import { create, type StateCreator } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { ConsoleDelta, ConsoleState } from '../../../shared/console-api';
 import { actionsByKey, createActionsSlice, mergeActions, type ActionsSlice } from './actions-slice';
+import { alertsFromState, createAlertsSlice, mergeAlerts, type AlertsSlice } from './alerts-slice';
+import { createCaFilesSlice, type CaFilesSlice } from './ca-files-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createDeploysSlice, mergeDeploys, type DeploysSlice } from './deploys-slice';
+import { createEventsSlice, KEEP_EVENTS, mergeEvents, type EventsSlice } from './events-slice';
+import { createHostSlice, mergeNotices, type HostSlice } from './host-slice';
 import { createLiveSlice, liveFromState, mergeLive, type LiveSlice } from './live-slice';
+import {
+  createSettingsSlice,
+  mergeSettings,
+  settingsFromState,
+  type SettingsSlice,
+} from './settings-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
 
-export interface ConsoleStore extends LiveSlice, DeploysSlice, ActionsSlice, ConnectionSlice {
+export interface ConsoleStore
+  extends
+    LiveSlice,
+    DeploysSlice,
+    ActionsSlice,
+    EventsSlice,
+    AlertsSlice,
+    SettingsSlice,
+    ViewSlice,
+    HostSlice,
+    CaFilesSlice,
+    ConnectionSlice {
   /** Replaces everything with a full state (first load and after a reconnect). */
   applyState(state: ConsoleState): void;
-  /** Merges one delta: lists replace by id, points append. */
+  /** Merges one delta: removals first, then lists replace by id, points and events append. */
   applyDelta(delta: ConsoleDelta): void;
 }
 
@@ -29,12 +51,23 @@ export const useConsoleStore = create<ConsoleStore>()(
       ...createLiveSlice(...args),
       ...createDeploysSlice(...args),
       ...createActionsSlice(...args),
+      ...createEventsSlice(...args),
+      ...createAlertsSlice(...args),
+      ...createSettingsSlice(...args),
+      ...createViewSlice(...args),
+      ...createHostSlice(...args),
+      ...createCaFilesSlice(...args),
       ...createConnectionSlice(...args),
       applyState: (state) =>
         set({
           ...liveFromState(state),
+          ...alertsFromState(state),
+          ...settingsFromState(state),
           deployments: state.deployments,
           actions: actionsByKey(state.actions),
+          events: state.events.slice(-KEEP_EVENTS),
+          profile: state.profile,
+          notices: state.notices,
           loaded: true,
           loadError: undefined,
         }),
@@ -43,6 +76,10 @@ export const useConsoleStore = create<ConsoleStore>()(
         set((store) => ({
           ...mergeLive(store, delta),
           ...mergeDeploys(store, delta),
+          ...mergeEvents(store, delta),
+          ...mergeAlerts(store, delta),
+          ...mergeSettings(store, delta),
+          ...mergeNotices(store, delta),
           ...(delta.actions?.length ? { actions: mergeActions(store.actions, delta.actions) } : {}),
         })),
     };

@@ -9,9 +9,14 @@ export interface DeploysSlice {
 
 export const createDeploysSlice: ConsoleSliceCreator<DeploysSlice> = () => ({ deployments: [] });
 
+/** A removed endpoint takes its deployments with it; the host forgets them too. */
 export function mergeDeploys(slice: DeploysSlice, delta: ConsoleDelta): Partial<DeploysSlice> {
-  if (!delta.deployments?.length) return {};
+  const gone = new Set(delta.endpointsRemoved);
+  if (!delta.deployments?.length && !slice.deployments.some((d) => gone.has(d.endpointId))) {
+    return {};
+  }
+  const kept = slice.deployments.filter((item) => !gone.has(item.endpointId));
   return {
-    deployments: replaceById(slice.deployments, delta.deployments, (item) => item.endpointId),
+    deployments: replaceById(kept, delta.deployments ?? [], (item) => item.endpointId),
   };
 }

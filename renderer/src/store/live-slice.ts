@@ -30,15 +30,46 @@ export function liveFromState(state: ConsoleState): LiveSlice {
   return { endpoints: state.endpoints, series: seriesByKey(state.series), points };
 }
 
-/** Only the fields the delta touches, so untouched selectors keep their values. */
+/**
+ * Only the fields the delta touches, so untouched selectors keep their values.
+ * Removals go first: an endpoint edited in place is removed and re-added in
+ * one delta, and must come out of it present.
+ */
 export function mergeLive(live: LiveSlice, delta: ConsoleDelta): Partial<LiveSlice> {
   const next: Partial<LiveSlice> = {};
-  if (delta.endpoints?.length) {
-    next.endpoints = replaceById(live.endpoints, delta.endpoints, (endpoint) => endpoint.id);
+  const goneEndpoints = new Set(delta.endpointsRemoved);
+  const goneSeries = removedSeriesKeys(live, goneEndpoints, delta.seriesRemoved);
+  let endpoints = live.endpoints;
+  if (goneEndpoints.size) endpoints = endpoints.filter((item) => !goneEndpoints.has(item.id));
+  if (delta.endpoints?.length) endpoints = replaceById(endpoints, delta.endpoints, (e) => e.id);
+  if (endpoints !== live.endpoints) next.endpoints = endpoints;
+
+  if (goneSeries.size || delta.series?.length) {
+    next.series = { ...withoutKeys(live.series, goneSeries), ...seriesByKey(delta.series ?? []) };
   }
-  if (delta.series?.length) next.series = { ...live.series, ...seriesByKey(delta.series) };
-  if (delta.points) next.points = appendAllPoints(live.points, delta.points);
+  if (goneSeries.size || delta.points) {
+    next.points = appendAllPoints(withoutKeys(live.points, goneSeries), delta.points ?? {});
+  }
   return next;
+}
+
+/** The keys the delta names, plus every series of a removed endpoint. */
+function removedSeriesKeys(
+  live: LiveSlice,
+  goneEndpoints: Set<string>,
+  seriesRemoved: string[] = [],
+): Set<string> {
+  const keys = new Set(seriesRemoved.filter((key) => key in live.series || key in live.points));
+  if (goneEndpoints.size === 0) return keys;
+  for (const series of Object.values(live.series)) {
+    if (goneEndpoints.has(series.endpointId)) keys.add(series.key);
+  }
+  return keys;
+}
+
+function withoutKeys<T>(record: Record<string, T>, keys: Set<string>): Record<string, T> {
+  if (keys.size === 0) return record;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.has(key)));
 }
 
 function seriesByKey(list: ConsoleSeries[]): Record<string, ConsoleSeries> {

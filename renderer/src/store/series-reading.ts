@@ -1,11 +1,15 @@
 // What a series reads now: its latest sample and status at a given instant.
+// A series the endpoint reports an error for (a failing query, say) reads
+// `error` whatever its last value: that value can no longer be trusted.
 import type { ConsoleSeries, Points } from '../../../shared/console-api';
 import { seriesStatus, type SeriesStatus } from '../../../shared/series-status';
 import { latestSample, type Sample } from './points-window';
 
+export type ReadingStatus = SeriesStatus | 'error';
+
 export interface SeriesReading {
   sample: Sample | undefined;
-  status: SeriesStatus;
+  status: ReadingStatus;
 }
 
 export function readSeries(
@@ -14,6 +18,7 @@ export function readSeries(
   now: number,
 ): SeriesReading {
   const sample = latestSample(points);
+  if (series.error !== undefined) return { sample, status: 'error' };
   const status = seriesStatus(sample?.t, sample?.v, series.intervalMs, now, series.thresholds);
   return { sample, status };
 }

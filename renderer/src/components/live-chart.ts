@@ -1,0 +1,103 @@
+// One live ECharts instance bound to one series. It lives only in this effect:
+// points, markers and thresholds arrive through store subscriptions and are
+// drawn at most once per animation frame, never through a React re-render.
+// The instance is disposed with its element.
+import type { EChartsCoreOption } from 'echarts/core';
+import { useEffect, type RefObject } from 'react';
+import type { ConsoleSeries, Points } from '../../../shared/console-api';
+import { useConsoleStore, type ConsoleStore } from '../store/console-store';
+import { echarts } from './chart-engine';
+import { markersOf, type ChartMarker } from './chart-markers';
+import { readChartPalette, type ChartPalette } from './chart-palette';
+
+export interface ChartFrame {
+  series: ConsoleSeries;
+  points: Points | undefined;
+  /** All of the series' markers; the option keeps those in its window. */
+  markers: ChartMarker[];
+  palette: ChartPalette;
+  now: number;
+  /** The chart's width in px: no more than two points per pixel are drawn. */
+  width: number;
+}
+
+export interface LiveChartSpec {
+  /** The whole option, set with notMerge: on start, theme, thresholds or size changes. */
+  full(frame: ChartFrame): EChartsCoreOption;
+  /** What moves (data, window, markers), merged into the chart. */
+  data(frame: ChartFrame): EChartsCoreOption;
+  /** Redraw every second even without data, so the window follows the clock. */
+  followNow?: boolean;
+}
+
+const markerSources = (state: ConsoleStore) => [state.events, state.actions, state.rollbackFrom];
+const sameRefs = (a: unknown[], b: unknown[]) => a.every((item, index) => item === b[index]);
+
+export function useLiveChart(
+  ref: RefObject<HTMLDivElement | null>,
+  seriesKey: string,
+  spec: LiveChartSpec,
+): void {
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
+    const store = useConsoleStore;
+    let palette = readChartPalette();
+    let frame: number | undefined;
+    let height = window.innerHeight;
+
+    const frameOf = (): ChartFrame | undefined => {
+      const state = store.getState();
+      const series = state.series[seriesKey];
+      if (!series) return undefined;
+      const points = state.points[seriesKey];
+      return {
+        series,
+        points,
+        markers: markersOf(state, series),
+        palette,
+        now: Date.now(),
+        width: element.clientWidth || window.innerWidth,
+      };
+    };
+    const redrawAll = () => {
+      palette = readChartPalette();
+      const current = frameOf();
+      if (current) chart.setOption(spec.full(current), { notMerge: true });
+    };
+    const drawData = () => {
+      frame = undefined;
+      const current = frameOf();
+      if (current) chart.setOption(spec.data(current));
+    };
+    const scheduleData = () => {
+      frame ??= window.requestAnimationFrame(drawData);
+    };
+
+    redrawAll();
+    const unsubscribe = [
+      store.subscribe((state) => state.points[seriesKey], scheduleData),
+      store.subscribe(markerSources, scheduleData, { equalityFn: sameRefs }),
+      store.subscribe((state) => state.series[seriesKey], redrawAll),
+      store.subscribe((state) => state.settings.theme, redrawAll),
+    ];
+    const timer = spec.followNow ? window.setInterval(scheduleData, 1_000) : undefined;
+    const resizer = new ResizeObserver(() => {
+      chart.resize();
+      if (window.innerHeight !== height) {
+        height = window.innerHeight;
+        redrawAll();
+      }
+    });
+    resizer.observe(element);
+
+    return () => {
+      for (const off of unsubscribe) off();
+      window.clearInterval(timer);
+      resizer.disconnect();
+      if (frame !== undefined) window.cancelAnimationFrame(frame);
+      chart.dispose();
+    };
+  }, [ref, seriesKey, spec]);
+}

@@ -1,0 +1,53 @@
+// The console's frame: notices, the header, then the chosen view, or a
+// series' detail over it. There is no router: the store says what is shown.
+import { ConnectingScreen } from './components/connecting-screen';
+import { NoticeBanners } from './components/notice-banners';
+import { usePlaylistRotation } from './components/playlist-rotation';
+import { SettingsError } from './components/settings-error';
+import { WallHeader } from './components/wall-header';
+import { useConsoleStore } from './store/console-store';
+import type { ConsoleView } from './store/view-slice';
+import { AlertsView } from './views/alerts-view';
+import { ConnectionsView } from './views/connections-view';
+import { DeploymentsView } from './views/deployments-view';
+import { DetailView } from './views/detail-view';
+import { WallView } from './views/wall-view';
+
+function CurrentView({ view }: { view: ConsoleView }) {
+  switch (view) {
+    case 'wall':
+      return <WallView />;
+    case 'alerts':
+      return <AlertsView />;
+    case 'deployments':
+      return <DeploymentsView />;
+    case 'connections':
+      return <ConnectionsView />;
+  }
+}
+
+export function ConsoleApp() {
+  const loaded = useConsoleStore((store) => store.loaded);
+  const view = useConsoleStore((store) => store.view);
+  const detailKey = useConsoleStore((store) => store.detailKey);
+  const kiosk = useConsoleStore((store) => store.kiosk);
+  usePlaylistRotation();
+  return (
+    <div className={`console${kiosk ? ' console--kiosk' : ''}`} data-view={view}>
+      {loaded ? (
+        <>
+          <NoticeBanners />
+          <SettingsError />
+          <WallHeader />
+          {detailKey === undefined ? (
+            <CurrentView view={view} />
+          ) : (
+            <DetailView seriesKey={detailKey} />
+          )}
+        </>
+      ) : (
+        <ConnectingScreen />
+      )}
+    </div>
+  );
+}
