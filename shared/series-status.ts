@@ -7,6 +7,11 @@ export type SeriesStatus = (typeof SERIES_STATUSES)[number];
 
 /** A series is stale when it has not updated for this many of its intervals. */
 export const STALE_INTERVALS = 3;
+/** ...and never sooner than this: the console flushes every 200 ms, a fast series must not flicker. */
+export const MIN_STALE_MS = 2_000;
+
+export const staleAfterMs = (intervalMs: number): number =>
+  Math.max(STALE_INTERVALS * intervalMs, MIN_STALE_MS);
 
 export type ThresholdCondition = 'ok' | 'warning' | 'critical';
 
@@ -27,6 +32,6 @@ export function seriesStatus(
   thresholds?: Thresholds,
 ): SeriesStatus {
   if (lastTime === undefined || lastValue === undefined) return 'nodata';
-  if (now - lastTime > STALE_INTERVALS * intervalMs) return 'stale';
+  if (now - lastTime > staleAfterMs(intervalMs)) return 'stale';
   return thresholdStatus(lastValue, thresholds);
 }

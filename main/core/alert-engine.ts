@@ -5,7 +5,7 @@
 import type { Alert, AlertTransition } from '../../shared/alerts';
 import type { ConsoleSeries } from '../../shared/console-api';
 import {
-  STALE_INTERVALS,
+  staleAfterMs,
   thresholdStatus,
   type ThresholdCondition,
 } from '../../shared/series-status';
@@ -148,7 +148,7 @@ export class AlertEngine {
 
   private checkSilence(watch: Watch, now: number): void {
     if (watch.silence) return;
-    const limit = STALE_INTERVALS * watch.series.intervalMs;
+    const limit = staleAfterMs(watch.series.intervalMs);
     if (watch.lastSampleAt === undefined) {
       if (now - watch.registeredAt > limit) watch.silence = this.open(watch, 'nodata', now);
     } else if (now - watch.lastSampleAt > limit) {

@@ -24,7 +24,22 @@ test('desktop app opens the wall with a locked-down window', async () => {
     expect(page).toEqual({
       require: 'undefined',
       process: 'undefined',
-      api: ['getState', 'onDelta', 'submitAction'],
+      api: [
+        'acknowledgeAlert',
+        'addEndpoint',
+        'annotateSnapshot',
+        'exportReport',
+        'exportSnapshot',
+        'getState',
+        'onDelta',
+        'openSnapshot',
+        'queryAudit',
+        'reconnectEndpoint',
+        'removeEndpoint',
+        'submitAction',
+        'updateEndpoint',
+        'updateSettings',
+      ],
     });
   } finally {
     await app.close();

@@ -56,12 +56,14 @@ test(`soak: ${minutes} min at 10k samples/s, heap flat in the console and the re
       console.log(
         `soak: main ${(before.main / MB).toFixed(1)} → ${(after.main / MB).toFixed(1)} MB, renderer ${(before.renderer / MB).toFixed(1)} → ${(after.renderer / MB).toFixed(1)} MB (per 10 min: ${mainGrowth.toFixed(2)} / ${rendererGrowth.toFixed(2)} MB)`,
       );
-      // A leak at this rate grows tens of MB; a few MB of slack absorbs GC timing.
-      expect(mainGrowth).toBeLessThan(5);
-      expect(rendererGrowth).toBeLessThan(5);
+      // A leak at this rate grows tens of MB per 10 min (an unbounded point store
+      // measured 90); the slack absorbs GC timing in a short run. The strict
+      // target (1 MB per 10 min) is measured over 10 minutes by `npm run bench` (B4).
+      expect(mainGrowth).toBeLessThan(10);
+      expect(rendererGrowth).toBeLessThan(10);
       // still live at the end
       await expect(page.getByTestId('endpoint-badge').first()).toHaveAttribute(
-        'data-state',
+        'data-link-state',
         /open|degraded/,
       );
     } finally {
