@@ -7,10 +7,12 @@ import { SettingsError } from './components/settings-error';
 import { WallHeader } from './components/wall-header';
 import { useConsoleStore } from './store/console-store';
 import type { ConsoleView } from './store/view-slice';
+import { ActionsView } from './views/actions-view';
 import { AlertsView } from './views/alerts-view';
 import { ConnectionsView } from './views/connections-view';
 import { DeploymentsView } from './views/deployments-view';
 import { DetailView } from './views/detail-view';
+import { ReleasesView } from './views/releases-view';
 import { WallView } from './views/wall-view';
 
 function CurrentView({ view }: { view: ConsoleView }) {
@@ -21,6 +23,10 @@ function CurrentView({ view }: { view: ConsoleView }) {
       return <AlertsView />;
     case 'deployments':
       return <DeploymentsView />;
+    case 'releases':
+      return <ReleasesView />;
+    case 'actions':
+      return <ActionsView />;
     case 'connections':
       return <ConnectionsView />;
   }

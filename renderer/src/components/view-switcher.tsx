@@ -6,6 +6,8 @@ export const VIEW_LABEL: Record<ConsoleView, string> = {
   wall: 'Wall',
   alerts: 'Alerts',
   deployments: 'Deployments',
+  releases: 'Releases',
+  actions: 'Actions',
   connections: 'Connections',
 };
 

@@ -17,6 +17,7 @@ import {
   settingsFromState,
   type SettingsSlice,
 } from './settings-slice';
+import { createReleasesSlice, mergeReleases, type ReleasesSlice } from './releases-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
 export interface ConsoleStore
@@ -30,6 +31,7 @@ export interface ConsoleStore
     ViewSlice,
     HostSlice,
     CaFilesSlice,
+    ReleasesSlice,
     ConnectionSlice {
   /** Replaces everything with a full state (first load and after a reconnect). */
   applyState(state: ConsoleState): void;
@@ -58,6 +60,7 @@ export const useConsoleStore = create<ConsoleStore>()(
       ...createHostSlice(...args),
       ...createCaFilesSlice(...args),
       ...createConnectionSlice(...args),
+      ...createReleasesSlice(...args),
       applyState: (state) =>
         set({
           ...liveFromState(state),
@@ -68,6 +71,8 @@ export const useConsoleStore = create<ConsoleStore>()(
           events: state.events.slice(-KEEP_EVENTS),
           profile: state.profile,
           notices: state.notices,
+          releases: state.releases,
+          ...(state.openSnapshot ? { pendingSnapshot: state.openSnapshot } : {}),
           loaded: true,
           loadError: undefined,
         }),
@@ -80,6 +85,7 @@ export const useConsoleStore = create<ConsoleStore>()(
           ...mergeAlerts(store, delta),
           ...mergeSettings(store, delta),
           ...mergeNotices(store, delta),
+          ...mergeReleases(delta),
           ...(delta.actions?.length ? { actions: mergeActions(store.actions, delta.actions) } : {}),
         })),
     };

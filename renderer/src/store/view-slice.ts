@@ -5,7 +5,14 @@ import type { ViewName } from '../../../shared/settings';
 import type { ConsoleSliceCreator } from './console-store';
 
 /** The views this renderer draws; a playlist naming others skips them. */
-export const CONSOLE_VIEWS = ['wall', 'alerts', 'deployments', 'connections'] as const;
+export const CONSOLE_VIEWS = [
+  'wall',
+  'alerts',
+  'deployments',
+  'releases',
+  'actions',
+  'connections',
+] as const;
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number] & ViewName;
 
 export const isConsoleView = (name: string): name is ConsoleView =>
