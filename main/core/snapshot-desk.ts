@@ -12,7 +12,6 @@ import {
   type SnapshotSource,
 } from '../../shared/snapshot';
 import { minMaxPerBucket } from './report-downsample';
-import { renderReportAsync } from './report-html';
 import { readSnapshot } from './snapshot-reader';
 import { saveSnapshot, writeSnapshot } from './snapshot-writer';
 
@@ -81,6 +80,8 @@ export class SnapshotDesk {
   }
 
   async report(fileName: string): Promise<SnapshotFile> {
+    // Loaded on demand: server-side ECharts is heavy and most sessions never export a report.
+    const { renderReportAsync } = await import('./report-html');
     const html = await renderReportAsync(await this.full(fileName));
     const name = safeName(fileName).replace(/\.wfsnap$/, '.html');
     await mkdir(this.dir, { recursive: true });
