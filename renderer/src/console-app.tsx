@@ -3,7 +3,9 @@
 import { ConnectingScreen } from './components/connecting-screen';
 import { NoticeBanners } from './components/notice-banners';
 import { usePlaylistRotation } from './components/playlist-rotation';
+import { ReviewPanel } from './components/review-panel';
 import { SettingsError } from './components/settings-error';
+import { SnapshotOpenError } from './components/snapshot-open-error';
 import { WallHeader } from './components/wall-header';
 import { useConsoleStore } from './store/console-store';
 import type { ConsoleView } from './store/view-slice';
@@ -37,13 +39,21 @@ export function ConsoleApp() {
   const view = useConsoleStore((store) => store.view);
   const detailKey = useConsoleStore((store) => store.detailKey);
   const kiosk = useConsoleStore((store) => store.kiosk);
+  const reviewing = useConsoleStore((store) => store.review !== undefined);
   usePlaylistRotation();
+  const classes = ['console', kiosk ? 'console--kiosk' : '', reviewing ? 'console--review' : ''];
   return (
-    <div className={`console${kiosk ? ' console--kiosk' : ''}`} data-view={view}>
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-view={view}
+      data-review={reviewing ? 'true' : undefined}
+    >
       {loaded ? (
         <>
           <NoticeBanners />
           <SettingsError />
+          <SnapshotOpenError />
+          <ReviewPanel />
           <WallHeader />
           {detailKey === undefined ? (
             <CurrentView view={view} />

@@ -1,15 +1,23 @@
-// Renderer entry: wire the host bridge to the store, then draw the console.
+// Renderer entry: wire the host bridge to the store, snapshots (asked for by
+// the main process or dropped on the window) to review mode, then draw the console.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startAlertNotifications } from './alert-notifications';
 import { getConsoleApi, onBridgeConnection } from './bridge/console-bridge';
+import { startReviewProjection } from './components/review-projection';
+import { startSnapshotDrop } from './components/snapshot-drop';
+import { startPendingSnapshots } from './components/snapshot-pending';
 import { ConsoleApp } from './console-app';
 import { startConsoleSync } from './store/console-sync';
 import { startThemeSync } from './theme-sync';
 import './styles/console.css';
+import './styles/review.css';
 
 startThemeSync();
 startAlertNotifications();
+startReviewProjection();
+startPendingSnapshots();
+startSnapshotDrop();
 startConsoleSync(getConsoleApi(), onBridgeConnection);
 
 const container = document.getElementById('root');

@@ -10,6 +10,8 @@ import { EndpointBadge } from './endpoint-badge';
 import { OverallStatus } from './overall-status';
 import { PlaylistControl } from './playlist-control';
 import { ProfileMarker } from './profile-marker';
+import { SnapshotExportControl } from './snapshot-export-control';
+import { SnapshotOpenControl } from './snapshot-open-control';
 import { ThemeToggle } from './theme-toggle';
 import { ViewSwitcher } from './view-switcher';
 import { WallClock } from './wall-clock';
@@ -17,6 +19,8 @@ import { WallClock } from './wall-clock';
 export function WallHeader() {
   const endpoints = useConsoleStore((store) => store.endpoints);
   const kiosk = useConsoleStore((store) => store.kiosk);
+  // A snapshot under review is not the live console: it cannot be exported again.
+  const reviewing = useConsoleStore((store) => store.review !== undefined);
   const canArrange = useConsoleStore(
     (store) => store.profile === 'operator' && store.view === 'wall' && !store.detailKey,
   );
@@ -41,6 +45,8 @@ export function WallHeader() {
         {!kiosk && (
           <div className="wall-header__controls">
             {canArrange && <ArrangeToggle />}
+            {!reviewing && <SnapshotExportControl />}
+            <SnapshotOpenControl />
             <PlaylistControl />
             <ThemeToggle />
           </div>

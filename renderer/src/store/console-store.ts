@@ -18,6 +18,7 @@ import {
   type SettingsSlice,
 } from './settings-slice';
 import { createReleasesSlice, mergeReleases, type ReleasesSlice } from './releases-slice';
+import { createReviewSlice, type ReviewSlice } from './review-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
 export interface ConsoleStore
@@ -32,10 +33,15 @@ export interface ConsoleStore
     HostSlice,
     CaFilesSlice,
     ReleasesSlice,
-    ConnectionSlice {
+    ConnectionSlice,
+    ReviewSlice {
   /** Replaces everything with a full state (first load and after a reconnect). */
   applyState(state: ConsoleState): void;
-  /** Merges one delta: removals first, then lists replace by id, points and events append. */
+  /**
+   * Merges one delta: removals first, then lists replace by id, points and events append.
+   * While a snapshot is reviewed only a request to open another one is taken:
+   * leaving the review reloads the whole live state.
+   */
   applyDelta(delta: ConsoleDelta): void;
 }
 
@@ -48,7 +54,7 @@ export type ConsoleSliceCreator<Slice> = StateCreator<
 
 export const useConsoleStore = create<ConsoleStore>()(
   subscribeWithSelector((...args) => {
-    const [set] = args;
+    const [set, get] = args;
     return {
       ...createLiveSlice(...args),
       ...createDeploysSlice(...args),
@@ -61,6 +67,7 @@ export const useConsoleStore = create<ConsoleStore>()(
       ...createCaFilesSlice(...args),
       ...createConnectionSlice(...args),
       ...createReleasesSlice(...args),
+      ...createReviewSlice(...args),
       applyState: (state) =>
         set({
           ...liveFromState(state),
@@ -77,7 +84,11 @@ export const useConsoleStore = create<ConsoleStore>()(
           loadError: undefined,
         }),
       // One set per delta, so subscribers are notified once per flush.
-      applyDelta: (delta) =>
+      applyDelta: (delta) => {
+        if (get().review) {
+          if (delta.openSnapshot) set({ pendingSnapshot: delta.openSnapshot });
+          return;
+        }
         set((store) => ({
           ...mergeLive(store, delta),
           ...mergeDeploys(store, delta),
@@ -87,7 +98,8 @@ export const useConsoleStore = create<ConsoleStore>()(
           ...mergeNotices(store, delta),
           ...mergeReleases(delta),
           ...(delta.actions?.length ? { actions: mergeActions(store.actions, delta.actions) } : {}),
-        })),
+        }));
+      },
     };
   }),
 );

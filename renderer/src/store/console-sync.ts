@@ -1,11 +1,21 @@
 // Keeps the store in step with the host: deltas as they come, and a full
 // state on every (re)open of the bridge, since deltas missed while it was
-// down cannot be replayed.
-import type { ConsoleApi } from '../../../shared/console-api';
+// down cannot be replayed. While a snapshot is reviewed the wall shows the
+// snapshot, not the host: a reload then keeps only a request to open a file
+// (leaving the review loads the live state again).
+import type { ConsoleApi, ConsoleState } from '../../../shared/console-api';
 import type { ConnectionListener } from '../bridge/bridge-connection';
 import { useConsoleStore } from './console-store';
 
 const RETRY_MS = 3_000;
+
+/** A full state that arrives during a review: only its request to open a snapshot is kept. */
+function keepReviewing(state: ConsoleState): void {
+  useConsoleStore.setState({
+    loadError: undefined,
+    ...(state.openSnapshot ? { pendingSnapshot: state.openSnapshot } : {}),
+  });
+}
 
 export function startConsoleSync(
   api: ConsoleApi,
@@ -21,7 +31,9 @@ export function startConsoleSync(
     const mine = ++generation;
     try {
       const state = await api.getState();
-      if (mine === generation) store().applyState(state);
+      if (mine !== generation) return;
+      if (store().review) keepReviewing(state);
+      else store().applyState(state);
     } catch (error) {
       if (mine !== generation) return;
       store().setLoadError(error instanceof Error ? error.message : String(error));
