@@ -2,6 +2,7 @@
 // points, markers and thresholds arrive through store subscriptions and are
 // drawn at most once per animation frame, never through a React re-render.
 // The instance is disposed with its element.
+import { wallNow } from './now-ticker';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, type RefObject } from 'react';
 import type { ConsoleSeries, Points } from '../../../shared/console-api';
@@ -57,7 +58,7 @@ export function useLiveChart(
         points,
         markers: markersOf(state, series),
         palette,
-        now: Date.now(),
+        now: wallNow(),
         width: element.clientWidth || window.innerWidth,
       };
     };

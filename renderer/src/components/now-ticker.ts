@@ -1,6 +1,7 @@
 // One shared 1 s ticker for the whole wall, aligned to the second, so clocks,
 // ages and STALE all move together and each tile re-renders at most at 1 Hz.
 import { useSyncExternalStore } from 'react';
+import { useConsoleStore } from '../store/console-store';
 
 const listeners = new Set<() => void>();
 let now = Date.now();
@@ -23,6 +24,12 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** The wall's "now": the reviewed instant while a snapshot is open, else the clock. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  const live = useSyncExternalStore(subscribe, () => now);
+  const reviewAt = useConsoleStore((store) => store.review?.at);
+  return reviewAt ?? live;
 }
+
+/** The same, outside React (chart updates). */
+export const wallNow = (): number => useConsoleStore.getState().review?.at ?? Date.now();

@@ -2,39 +2,11 @@
 // shared snapshotToState view, with what a snapshot does not hold filled in
 // safely. The profile is `display`, so no view draws an action control, and
 // the snapshot's endpoints are shown as open (their data is all there).
-import type {
-  ConsoleSeries,
-  ConsoleState,
-  EndpointStatus,
-  Points,
-} from '../../../shared/console-api';
+import type { ConsoleState, EndpointStatus, Points } from '../../../shared/console-api';
 import type { VisibleSettings } from '../../../shared/settings';
-import { staleAfterMs } from '../../../shared/series-status';
 import type { Snapshot, SnapshotEndpoint } from '../../../shared/snapshot';
 import { snapshotToState } from '../../../shared/snapshot-view';
 import { KEEP_MS, KEEP_POINTS } from '../store/points-window';
-
-/**
- * The wall judges staleness against the wall clock, and a snapshot's samples
- * are all in the past. A series that was live at the reviewed instant gets an
- * interval long enough that it reads by its value, as it did then; one that
- * was already silent keeps its own, so it reads stale as it did then.
- */
-const REVIEW_INTERVAL_MS = 10 * 365 * 86_400_000;
-
-/** One long-interval copy per series object, so the wall sees a stable series while playing. */
-const liveAtTheTime = new WeakMap<ConsoleSeries, ConsoleSeries>();
-
-function seriesAt(series: ConsoleSeries, points: Points | undefined, at: number): ConsoleSeries {
-  const last = points?.t.at(-1);
-  if (last === undefined || at - last > staleAfterMs(series.intervalMs)) return series;
-  let copy = liveAtTheTime.get(series);
-  if (!copy) {
-    copy = { ...series, intervalMs: REVIEW_INTERVAL_MS };
-    liveAtTheTime.set(series, copy);
-  }
-  return copy;
-}
 
 function endpointStatus(endpoint: SnapshotEndpoint, seriesCount: number): EndpointStatus {
   return {
@@ -82,7 +54,8 @@ export function reviewConsoleState(
   }
   return {
     endpoints: view.endpoints.map((e) => endpointStatus(e, perEndpoint.get(e.id) ?? 0)),
-    series: view.series.map((series) => seriesAt(series, view.points[series.key], at)),
+    // Ages and STALE read the reviewed instant (useNow), so series keep their own intervals.
+    series: view.series,
     points,
     deployments: view.deployments,
     actions: view.actions,
