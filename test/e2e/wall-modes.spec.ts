@@ -120,6 +120,8 @@ test('detail: ranges, deployments, actions and rollback markers of the series’
   await open(page);
   const card = page.locator('[data-testid="service-card"][data-service="billing"]');
   await card.getByRole('button', { name: 'Roll back' }).click();
+  // production asks for the service's name, typed, before it confirms
+  await page.getByLabel('Type Billing API to confirm').fill('Billing API');
   await card.getByRole('button', { name: 'Confirm roll back' }).click();
   await expect(card.getByTestId('service-version')).toHaveText('2.13.2', { timeout: 5_000 });
 

@@ -1,4 +1,6 @@
-// The latest action on a service card, with its lifecycle state in words.
+// An action's lifecycle where it shows (a service card, the board, a tile):
+// its state in words, icon and colour, and with `trail` the steps so far:
+// pending → accepted (or rejected) → running → succeeded, failed or cancelled.
 import type { ActionRecord } from '../../../shared/console-api';
 import type { ActionState } from '../../../shared/protocol';
 import { useConsoleStore } from '../store/console-store';
@@ -15,7 +17,28 @@ const ICON: Record<ActionState, string> = {
   unknown: '?',
 };
 
-export function ActionStatus({ record }: { record: ActionRecord }) {
+/** The state in words: `unknown` tells the operator where to look. */
+export const stateWords = (state: ActionState): string =>
+  state === 'unknown' ? 'unknown: check the endpoint' : state;
+
+/** The lifecycle steps a record in this state has gone through, itself last. */
+export function lifecycleTrail(state: ActionState): ActionState[] {
+  switch (state) {
+    case 'pending':
+      return ['pending'];
+    case 'accepted':
+    case 'rejected':
+      return ['pending', state];
+    case 'running':
+      return ['pending', 'accepted', 'running'];
+    case 'unknown':
+      return ['pending', 'unknown'];
+    default:
+      return ['pending', 'accepted', 'running', state];
+  }
+}
+
+export function ActionStatus({ record, trail = false }: { record: ActionRecord; trail?: boolean }) {
   const fromVersion = useConsoleStore((store) => store.rollbackFrom[record.key]);
   const when = new Date(record.updatedAt).toISOString();
   return (
@@ -23,15 +46,22 @@ export function ActionStatus({ record }: { record: ActionRecord }) {
       className={`action-status action-status--${record.state}`}
       data-testid="action-status"
       data-state={record.state}
+      data-key={record.key}
+      role="status"
       title={`${when} by ${record.operator}${record.reason ? `: ${record.reason}` : ''}`}
     >
       <span aria-hidden="true">{ICON[record.state]} </span>
-      {`${actionSummary(record, fromVersion)}: ${record.state}`}
+      {`${actionSummary(record, fromVersion)}: ${stateWords(record.state)}`}
       <span className="action-status__message">
         {' '}
         by {record.operator}
         {record.message && ` (${record.message})`}
       </span>
+      {trail && (
+        <span className="action-status__trail" data-testid="action-trail">
+          {lifecycleTrail(record.state).join(' → ')}
+        </span>
+      )}
     </p>
   );
 }

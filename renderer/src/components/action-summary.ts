@@ -1,9 +1,9 @@
 // What an action does, in a few words: "Rollback 2.14.0 → 2.13.2", "Flag
 // dark-mode off in canary". Any action can reach a service card, not just ours.
-import type { ActionRecord } from '../../../shared/console-api';
+import type { ActionCall } from '../../../shared/protocol';
 
 /** `fromVersion`: where a rollback started, when this window submitted it. */
-export function actionSummary(record: ActionRecord, fromVersion?: string): string {
+export function actionSummary(record: ActionCall, fromVersion?: string): string {
   switch (record.action) {
     case 'deploy.rollback': {
       const to = record.args.toVersion ?? 'previous';

@@ -1,15 +1,10 @@
 // One service in one environment: its version, health, and a guarded roll back.
 import type { EnvironmentState, ServiceState } from '../../../shared/protocol';
-import {
-  selectEndpoint,
-  selectEndpointLabel,
-  selectLatestAction,
-} from '../store/console-selectors';
+import { selectEndpointLabel, selectLatestAction } from '../store/console-selectors';
 import { useConsoleStore } from '../store/console-store';
 import { ActionStatus } from './action-status';
 import { DeployStatusBadge } from './deploy-status-badge';
 import { RollbackControl } from './rollback-control';
-import { rollbackBlocker, useRollbackIntent } from './rollback-intent';
 
 interface ServiceCardProps {
   endpointId: string;
@@ -18,15 +13,8 @@ interface ServiceCardProps {
 }
 
 export function ServiceCard({ endpointId, service, environment }: ServiceCardProps) {
-  const target = { endpointId, service: service.id, environment: environment.id };
-  const endpoint = useConsoleStore(selectEndpoint(endpointId));
   const latest = useConsoleStore(selectLatestAction(endpointId, service.id, environment.id));
-  const connection = useConsoleStore((store) => store.connection);
   const endpointLabel = useConsoleStore(selectEndpointLabel(endpointId));
-  // The display profile draws no action controls; the host refuses actions there anyway.
-  const readOnly = useConsoleStore((store) => store.profile === 'display' || store.kiosk);
-  const rollback = useRollbackIntent(target);
-  const blocker = rollbackBlocker(connection, endpoint, environment, latest);
   return (
     <article
       className={`service-card service-card--${environment.status}`}
@@ -45,20 +33,14 @@ export function ServiceCard({ endpointId, service, environment }: ServiceCardPro
         </span>
         <DeployStatusBadge status={environment.status} />
       </div>
-      {!readOnly && (
-        <RollbackControl
-          serviceName={service.name}
-          environment={environment}
-          rollback={rollback}
-          blocker={blocker}
-        />
-      )}
+      {/* Hidden in the display profile and on kiosk screens; disabled with its reason otherwise. */}
+      <RollbackControl
+        endpointId={endpointId}
+        serviceId={service.id}
+        environment={environment}
+        onWall
+      />
       {latest && <ActionStatus record={latest} />}
-      {!readOnly && rollback.error && (
-        <p className="service-card__error" data-testid="action-error" role="alert">
-          {rollback.error}
-        </p>
-      )}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 // One series on the wall: title, latest value, status, age and a live line.
 // The whole tile opens the series' detail (a click anywhere, or Enter on its
 // title button); in Arrange mode it shows its arranging controls instead.
+// While it alerts, the endpoint's procedure is offered over its chart.
 import type { DragEvent, MouseEvent } from 'react';
 import type { ConsoleSeries } from '../../../shared/console-api';
 import { selectEndpointTag } from '../store/console-selectors';
@@ -12,6 +13,7 @@ import { useLiveReading } from './live-reading';
 import { StatusBadge } from './status-badge';
 import { TileArrangeControls } from './tile-arrange-controls';
 import { TileChart } from './tile-chart';
+import { ProcedureSuggestion } from './procedure-suggestion';
 import { displayUnit, formatAge, formatValue } from './value-format';
 
 export const DRAG_TYPE = 'application/x-watchfloor-series';
@@ -172,6 +174,7 @@ function SeriesTile({ series }: { series: ConsoleSeries }) {
             </p>
           )
         )}
+        {!arranging && <ProcedureSuggestion series={series} />}
         {arranging && (
           <TileArrangeControls
             seriesKey={series.key}
