@@ -3,6 +3,7 @@
 // key is made once, when the confirmation opens, so a double click or a retry
 // after a transport error can never act twice; what the operator agreed to
 // (version, ring, target) is fixed at that moment too.
+import { newActionKey } from './action-key';
 import { useRef, useState } from 'react';
 import type { ActionRecord } from '../../../shared/console-api';
 import type { ActionCall } from '../../../shared/protocol';
@@ -20,13 +21,6 @@ export interface ReleaseIntent {
   version: string;
   ringId: string;
   call: ActionCall;
-}
-
-/** A fresh idempotency key, for one intent. */
-export function newReleaseActionKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** An override needs at least this many typed characters of reason (the main process checks too). */
@@ -81,7 +75,7 @@ export function useReleaseIntent() {
     setAttempted(false);
     setIntent({
       kind,
-      key: newReleaseActionKey(),
+      key: newActionKey(),
       endpointId: release.endpointId,
       version: release.version,
       ringId: release.ring.id,
