@@ -4,11 +4,7 @@
 // their own, so silence never looks healthy.
 import type { Alert, AlertTransition } from '../../shared/alerts';
 import type { ConsoleSeries } from '../../shared/console-api';
-import {
-  staleAfterMs,
-  thresholdStatus,
-  type ThresholdCondition,
-} from '../../shared/series-status';
+import { staleAfterMs, thresholdStatus, type ThresholdCondition } from '../../shared/series-status';
 
 type Condition = ThresholdCondition;
 
