@@ -1,10 +1,20 @@
 // `npm run bench`: every benchmark, one table on stdout, and bench/results.json
-// with the figures, the machine and the commit. `-- --quick` for a short run.
+// with the figures, the machine and the commit. `-- --quick` for a short run,
+// `-- --build` to rebuild the renderer first (it is built anyway when missing).
+//
+// Main process: B1 ingest, B4 main heap, B5 snapshots. Renderer, in Debian's
+// Chromium through browser mode: B2 socket to pixel, B3 load at 4K, B4
+// renderer heap, and ECharts against uPlot on one page (CMP). Benches are
+// measurements, never timed tests: nothing here runs in `npm test`.
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { cleanUp, ensureRendererBuilt, otherCores, readCpu } from './browser-harness';
+import { runChartCompare } from './chart-compare-bench';
 import { runIngestBench } from './ingest-bench';
 import { runMemoryBench } from './memory-bench';
+import { runLatencyBench, runLoadBench, runRendererMemoryBench } from './renderer-bench';
+import { runSnapshotBench, TARGETS as SNAPSHOT } from './snapshot-bench';
 
 interface Row {
   id: string;
@@ -16,7 +26,15 @@ interface Row {
 }
 
 const quick = process.argv.includes('--quick');
+const b4Minutes = quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10);
 const rows: Row[] = [];
+const raw: Record<string, unknown> = {};
+const errors: { part: string; error: string }[] = [];
+/**
+ * Cores' worth of CPU used by processes outside the bench during each part
+ * (machine busy time minus ours and our children's): this machine is shared.
+ */
+const otherLoad: Record<string, number> = {};
 const row = (
   id: string,
   measure: string,
@@ -26,48 +44,204 @@ const row = (
   met: boolean | null,
 ) => rows.push({ id, measure, value, unit, target, met });
 
+/** Runs one part; a failure is reported and recorded, and the other parts still run. */
+async function part<T>(name: string, run: () => Promise<T>, report: (figures: T) => void) {
+  const began = Date.now();
+  const cpuAtStart = readCpu();
+  console.error(`bench: ${name}…`);
+  try {
+    const figures = await run();
+    raw[name] = figures;
+    report(figures);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`bench: ${name} failed: ${message}`);
+    errors.push({ part: name, error: message.split('\n')[0] ?? message });
+  } finally {
+    cleanUp();
+    otherLoad[name] = otherCores(cpuAtStart, readCpu());
+    console.error(`bench: ${name} took ${Math.round((Date.now() - began) / 1000)} s`);
+  }
+}
+
 async function main(): Promise<void> {
-  const ingest = await runIngestBench(quick);
-  row(
-    'B1',
-    'batched ingest',
-    ingest.batchedSamplesPerSecond,
-    'samples/s',
-    '≥ 2,000,000',
-    ingest.batchedSamplesPerSecond >= 2_000_000,
-  );
-  row(
-    'B1',
-    'single-sample frames',
-    ingest.singleFramesPerSecond,
-    'frames/s',
-    '≥ 250,000',
-    ingest.singleFramesPerSecond >= 250_000,
-  );
-  row('B1', 'batched ÷ single (samples/s)', ingest.batchedOverSingle, '×', 'ratio', null);
-  row(
-    'B1',
-    'event-loop lag p99 at 100k samples/s',
-    ingest.lagP99Ms,
-    'ms',
-    '< 10',
-    ingest.lagP99Ms < 10,
+  await part(
+    'ingest',
+    () => runIngestBench(quick),
+    (ingest) => {
+      row(
+        'B1',
+        'batched ingest',
+        ingest.batchedSamplesPerSecond,
+        'samples/s',
+        '≥ 2,000,000',
+        ingest.batchedSamplesPerSecond >= 2_000_000,
+      );
+      row(
+        'B1',
+        'single-sample frames',
+        ingest.singleFramesPerSecond,
+        'frames/s',
+        '≥ 250,000',
+        ingest.singleFramesPerSecond >= 250_000,
+      );
+      row('B1', 'batched ÷ single (samples/s)', ingest.batchedOverSingle, '×', 'ratio', null);
+      row(
+        'B1',
+        'event-loop lag p99 at 100k samples/s',
+        ingest.lagP99Ms,
+        'ms',
+        '< 10',
+        ingest.lagP99Ms < 10,
+      );
+    },
   );
 
-  const memory = await runMemoryBench(quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10));
-  row(
-    'B4',
-    `main heap growth (${memory.minutes} min at 10k samples/s)`,
-    memory.growthMbPer10Min,
-    'MB/10 min',
-    '< 1',
-    memory.growthMbPer10Min < 1,
+  await part(
+    'memory',
+    () => runMemoryBench(b4Minutes),
+    (memory) =>
+      row(
+        'B4',
+        `main heap growth (${memory.minutes} min at 10k samples/s)`,
+        memory.growthMbPer10Min,
+        'MB/10 min',
+        '< 1',
+        memory.growthMbPer10Min < 1,
+      ),
+  );
+
+  await part(
+    'snapshot',
+    () => runSnapshotBench(quick),
+    (profiles) => {
+      // One row per target: the worst of the three value profiles the console
+      // sees (mixed-typed, an experiment, stays in the raw figures).
+      const real = profiles.filter((p) => p.profile !== 'mixed-typed');
+      const worst = (pick: (p: (typeof real)[number]) => number) =>
+        real.reduce((a, b) => (pick(b) > pick(a) ? b : a));
+      const stall = (p: (typeof real)[number]) => Math.max(p.exportStallMs, p.readStallMs);
+      const e = worst((p) => p.exportMs);
+      const f = worst((p) => p.fileMB);
+      const r = worst((p) => p.readMs);
+      const s = worst(stall);
+      const what = '2,000 series × 1 h';
+      row(
+        'B5',
+        `snapshot export, ${what} (${e.profile})`,
+        e.exportMs,
+        'ms',
+        '≤ 1,000',
+        e.exportMs <= SNAPSHOT.exportMs,
+      );
+      row(
+        'B5',
+        `snapshot file, ${what} (${f.profile})`,
+        f.fileMB,
+        'MB',
+        '≤ 60',
+        f.fileMB <= SNAPSHOT.fileMB,
+      );
+      row(
+        'B5',
+        `snapshot read, ${what} (${r.profile})`,
+        r.readMs,
+        'ms',
+        '≤ 1,500',
+        r.readMs <= SNAPSHOT.readMs,
+      );
+      row(
+        'B5',
+        `event-loop stall, export or read (${s.profile})`,
+        stall(s),
+        'ms',
+        '≤ 100',
+        stall(s) <= SNAPSHOT.stallMs,
+      );
+    },
+  );
+
+  raw.build = ensureRendererBuilt(process.argv.includes('--build'));
+
+  await part(
+    'latency',
+    () => runLatencyBench(quick),
+    (b2) => {
+      const tiles = b2.tiles === 100 ? '100 charts' : `ONLY ${b2.tiles} tiles`;
+      row(
+        'B2',
+        `socket to pixel p50 (${tiles}, 1 Hz each)`,
+        b2.p50Ms,
+        'ms',
+        '≤ 50',
+        b2.p50Ms <= 50 && b2.tiles === 100,
+      );
+      row(
+        'B2',
+        `socket to pixel p99 (${tiles}, 1 Hz each)`,
+        b2.p99Ms,
+        'ms',
+        '≤ 100',
+        b2.p99Ms <= 100 && b2.tiles === 100,
+      );
+      row('B2', `  of which delta arrival → draw, p99`, b2.pageP99Ms, 'ms', '—', null);
+    },
+  );
+
+  await part(
+    'load',
+    () => runLoadBench(quick),
+    (b3) => {
+      row(
+        'B3',
+        `longest task, 100 charts at 3840×2160`,
+        b3.maxLongTaskMs,
+        'ms',
+        '≤ 50',
+        b3.longTasks === 0 && b3.tiles === 100,
+      );
+      row(
+        'B3',
+        `  tasks over 50 ms in ${b3.seconds} s`,
+        b3.longTasks,
+        'tasks',
+        '0',
+        b3.longTasks === 0,
+      );
+      row('B3', `renderer main thread busy`, b3.busyPercent, '%', '< 50', b3.busyPercent < 50);
+    },
+  );
+
+  await part(
+    'rendererMemory',
+    () => runRendererMemoryBench(b4Minutes),
+    (b4) =>
+      row(
+        'B4',
+        `renderer heap growth (${b4.minutes} min, ± ${b4.growthStandardErrorMbPer10Min})`,
+        b4.growthMbPer10Min,
+        'MB/10 min',
+        '< 1',
+        b4.growthMbPer10Min < 1,
+      ),
+  );
+
+  await part(
+    'chartCompare',
+    () => runChartCompare(quick),
+    (cmp) => {
+      row('CMP', 'ECharts ÷ uPlot main-thread CPU, 100 charts', cmp.cpuRatio, '×', 'ratio', null);
+      row('CMP', 'ECharts ÷ uPlot JS heap, 100 charts', cmp.heapRatio, '×', 'ratio', null);
+    },
   );
 
   printTable();
   const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  const dirty = execSync('git status --porcelain', { encoding: 'utf8' }).trim() !== '';
   const results = {
     commit,
+    /** Uncommitted changes in the tree when the bench ran. */
+    dirty,
     date: new Date().toISOString(),
     quick,
     machine: {
@@ -75,25 +249,68 @@ async function main(): Promise<void> {
       cpu: cpus()[0]?.model,
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
+      chromium: chromiumVersion(),
     },
+    /** Cores' worth of CPU other processes used during each part. */
+    otherLoad,
     rows,
-    raw: { ingest, memory },
+    errors,
+    raw,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote bench/results.json (commit ${commit}, ${results.machine.cores} cores)`);
+  const busy = Object.entries(otherLoad).filter(([, cores]) => cores > 0.25);
+  if (busy.length) {
+    const list = busy.map(([n, cores]) => `${n} ${cores}`).join(', ');
+    console.log(
+      `note: other processes used CPU (cores) during ${list} of ${cpus().length}: figures are pessimistic`,
+    );
+  }
+  if (errors.length) {
+    console.log(`parts that failed: ${errors.map((e) => e.part).join(', ')}`);
+    process.exitCode = 1;
+  }
 }
+
+function chromiumVersion(): string | undefined {
+  try {
+    return execSync(`${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} --version`, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'CMP'];
 
 function printTable(): void {
   const fmt = (n: number) => n.toLocaleString('en-US');
+  const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
   console.log(
-    `${'id'.padEnd(4)}${'measure'.padEnd(48)}${'value'.padStart(16)}  ${'unit'.padEnd(12)}${'target'.padEnd(14)}met`,
+    `${'id'.padEnd(4)}${'measure'.padEnd(50)}${'value'.padStart(14)}  ${'unit'.padEnd(11)}${'target'.padEnd(13)}met`,
   );
-  for (const r of rows) {
+  for (const r of sorted) {
     const met = r.met === null ? '—' : r.met ? 'yes' : 'NO';
     console.log(
-      `${r.id.padEnd(4)}${r.measure.padEnd(48)}${fmt(r.value).padStart(16)}  ${r.unit.padEnd(12)}${r.target.padEnd(14)}${met}`,
+      `${r.id.padEnd(4)}${r.measure.padEnd(50)}${fmt(r.value).padStart(14)}  ${r.unit.padEnd(11)}${r.target.padEnd(13)}${met}`,
     );
   }
 }
 
-await main();
+// Bounded in time whatever happens: every part has its own limits, this is the backstop.
+const limitMinutes = (quick ? 15 : 45) + 2 * b4Minutes;
+setTimeout(() => {
+  console.error(`bench: still running after ${limitMinutes} min; stopping`);
+  cleanUp();
+  process.exit(1);
+}, limitMinutes * 60_000).unref();
+
+try {
+  await main();
+} finally {
+  cleanUp();
+}
+// Playwright and the servers are closed; anything left would only delay the exit.
+process.exit(process.exitCode ?? 0);

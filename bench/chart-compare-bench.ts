@@ -1,0 +1,174 @@
+// ECharts against uPlot drawing the same 100-chart stream on the same page
+// (bench/chart-compare): main-thread CPU (CDP TaskDuration per wall second)
+// and JS heap after a full GC, each library in its own page load, plus the
+// stream alone as the shared baseline. uPlot is a reference point only.
+//
+//   npx tsx bench/chart-compare-bench.ts [--quick]
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import {
+  busyShare,
+  cleanUp,
+  closeChromium,
+  heapAfterGc,
+  launchChromium,
+  median,
+  openCdp,
+  pageMetrics,
+  round1,
+  round2,
+  sleep,
+  tempDir,
+} from './browser-harness';
+
+const LIBS = ['none', 'echarts', 'uplot'] as const;
+type Lib = (typeof LIBS)[number];
+
+export interface LibFigures {
+  /** Main-thread busy share, % of wall time (median of the rounds). */
+  cpuPercent: number;
+  /** JS heap after a full GC at the end of the window, MB (median of the rounds). */
+  heapMb: number;
+  /** Chart updates per second, to check both did the same work. */
+  updatesPerSecond: number;
+  rounds: { cpuPercent: number; heapMb: number; updatesPerSecond: number }[];
+}
+
+export interface CompareFigures {
+  seconds: number;
+  rounds: number;
+  charts: number;
+  viewport: string;
+  libs: Record<Lib, LibFigures>;
+  /** ECharts ÷ uPlot, whole page. */
+  cpuRatio: number;
+  heapRatio: number;
+  /** ECharts ÷ uPlot once the stream-only baseline is taken off both. */
+  cpuRatioOverBaseline: number;
+  heapRatioOverBaseline: number;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Bundles the page with Vite into a temp folder. */
+async function bundle(): Promise<string> {
+  const outDir = tempDir('wf-chart-compare-');
+  await build({
+    root: resolve('bench/chart-compare'),
+    base: './',
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+/** A static server for `dir` on 127.0.0.1. */
+async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const root = resolve(dir);
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const path = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+    });
+    createReadStream(path).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export async function runChartCompare(quick = false): Promise<CompareFigures> {
+  const seconds = quick ? 10 : 30;
+  const rounds = quick ? 1 : 3;
+  const warmUpMs = 5_000;
+  const viewport = { width: 1920, height: 1080 };
+  const dir = await bundle();
+  const { server, origin } = await serve(dir);
+  const runs: Record<Lib, LibFigures['rounds']> = { none: [], echarts: [], uplot: [] };
+  try {
+    const browser = await launchChromium();
+    for (let round = 0; round < rounds; round += 1) {
+      for (const lib of LIBS) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${origin}/index.html?lib=${lib}`);
+        const ready = async () =>
+          (await page.evaluate('window.__chartCompare?.ready === true')) as boolean;
+        const deadline = Date.now() + 30_000;
+        while (!(await ready())) {
+          if (Date.now() > deadline) throw new Error(`chart-compare ?lib=${lib} did not start`);
+          await sleep(100);
+        }
+        const cdp = await openCdp(page);
+        await sleep(warmUpMs);
+        const updatesBefore = (await page.evaluate('window.__chartCompare.updates')) as number;
+        const before = await pageMetrics(cdp);
+        await sleep(seconds * 1000);
+        const after = await pageMetrics(cdp);
+        const updatesAfter = (await page.evaluate('window.__chartCompare.updates')) as number;
+        const heap = await heapAfterGc(cdp);
+        runs[lib].push({
+          cpuPercent: busyShare(before, after) * 100,
+          heapMb: heap / 2 ** 20,
+          updatesPerSecond: (updatesAfter - updatesBefore) / (after.timestamp - before.timestamp),
+        });
+        await context.close();
+      }
+    }
+  } finally {
+    await closeChromium();
+    await new Promise((done) => server.close(done));
+  }
+  const summarise = (list: LibFigures['rounds']): LibFigures => ({
+    cpuPercent: round1(median(list.map((r) => r.cpuPercent))),
+    heapMb: round2(median(list.map((r) => r.heapMb))),
+    updatesPerSecond: round1(median(list.map((r) => r.updatesPerSecond))),
+    rounds: list.map((r) => ({
+      cpuPercent: round1(r.cpuPercent),
+      heapMb: round2(r.heapMb),
+      updatesPerSecond: round1(r.updatesPerSecond),
+    })),
+  });
+  const libs = {
+    none: summarise(runs.none),
+    echarts: summarise(runs.echarts),
+    uplot: summarise(runs.uplot),
+  };
+  // Ratios from the unrounded medians.
+  const cpu = (lib: Lib) => median(runs[lib].map((r) => r.cpuPercent));
+  const heap = (lib: Lib) => median(runs[lib].map((r) => r.heapMb));
+  return {
+    seconds,
+    rounds,
+    charts: 100,
+    viewport: `${viewport.width}×${viewport.height}`,
+    libs,
+    cpuRatio: round2(cpu('echarts') / cpu('uplot')),
+    heapRatio: round2(heap('echarts') / heap('uplot')),
+    cpuRatioOverBaseline: round2((cpu('echarts') - cpu('none')) / (cpu('uplot') - cpu('none'))),
+    heapRatioOverBaseline: round2(
+      (heap('echarts') - heap('none')) / (heap('uplot') - heap('none')),
+    ),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    console.dir(await runChartCompare(process.argv.includes('--quick')), { depth: 4 });
+  } finally {
+    cleanUp();
+  }
+}

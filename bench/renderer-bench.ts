@@ -1,0 +1,451 @@
+// The renderer's own benches, in Debian's Chromium through browser mode
+// (the same renderer bundle the desktop app loads), without touching its code:
+//
+//   B2  socket to pixel: endpoint send time → first canvas draw of the sample
+//       on its tile, 100 series at 1 Hz, 1920×1080; p50 ≤ 50 ms, p99 ≤ 100 ms
+//   B3  100 charts at 1 Hz at 3840×2160: no long task over 50 ms, main thread
+//       busy under 50 % (CDP TaskDuration per wall second)
+//   B4  renderer JS heap growth after warm-up at 10,000 samples/s: < 1 MB/10 min
+//
+//   npx tsx bench/renderer-bench.ts [b2|b3|b4] [--quick] [--profile] [--build]
+//
+// --profile adds a 20 s CPU profile of the 4K wall to B3's figures, by function.
+import { pathToFileURL } from 'node:url';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import {
+  busyShare,
+  cleanUp,
+  closeChromium,
+  ensureRendererBuilt,
+  heapAfterGc,
+  launchChromium,
+  openCdp,
+  pageMetrics,
+  percentile,
+  round1,
+  round2,
+  sleep,
+  startBrowserMode,
+  startEndpoint,
+  type Running,
+} from './browser-harness';
+import { LATENCY_PROBE, LONG_TASK_PROBE } from './page-probes';
+
+const SERIES = 100;
+const TILE = '[data-testid="tile"]';
+const PULSE = 'bench/pulse-endpoint.ts';
+const FLOOD = 'test/support/flood-endpoint.ts';
+
+interface Wall {
+  browser: Browser;
+  page: Page;
+  tiles: number;
+  close(): Promise<void>;
+}
+
+/** An endpoint, browser mode pointed at it, and Chromium on the wall with `probes` injected. */
+async function openWall(
+  endpointArgs: { script: string; args: string[] },
+  viewport: { width: number; height: number },
+  probes: string[],
+  chromiumArgs: string[] = [],
+): Promise<Wall> {
+  const running: Running[] = [];
+  let browser: Browser | undefined;
+  const close = async () => {
+    await closeChromium();
+    for (const r of running.reverse()) await r.stop();
+  };
+  try {
+    const endpoint = await startEndpoint(endpointArgs.script, endpointArgs.args);
+    running.push(endpoint);
+    const host = await startBrowserMode(endpoint.url);
+    running.push(host);
+    browser = await launchChromium(chromiumArgs);
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    for (const probe of probes) await page.addInitScript({ content: probe });
+    // Once more if the host resets the very first connection (it has, rarely, on this machine).
+    await page.goto(host.url).catch(async () => {
+      await sleep(1_000);
+      await page.goto(host.url);
+    });
+    // Polled from here: the page's CSP forbids the eval that waitForFunction would need.
+    const deadline = Date.now() + 60_000;
+    while ((await page.locator(`${TILE} canvas`).count()) < SERIES) {
+      if (Date.now() > deadline) throw new Error(`the wall did not show ${SERIES} charts`);
+      await sleep(250);
+    }
+    const tiles = await page.locator(TILE).count();
+    return { browser, page, tiles, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- B2
+
+export interface LatencyFigures {
+  tiles: number;
+  viewport: string;
+  seconds: number;
+  /** Samples drawn (one per series per delta: its newest). */
+  samples: number;
+  deltas: number;
+  /** Samples that arrived but were not drawn by the end (the last fraction of a second). */
+  undrawn: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Endpoint send → delta arrival in the page (endpoint link, main's 200 ms coalescing, host socket). */
+  hostP50Ms: number;
+  hostP99Ms: number;
+  /** Delta arrival → first draw of it on the tile's canvas (the renderer's own share). */
+  pageP50Ms: number;
+  pageP99Ms: number;
+  busyPercent: number;
+  /** Date.now() − (timeOrigin + performance.now()) in the page at the end: clock agreement. */
+  clockSkewMs: number;
+}
+
+interface LatencyRecord {
+  latencies: number[];
+  hostMs: number[];
+  pageMs: number[];
+  deltas: number;
+  samples: number;
+  undrawn: number;
+  skewMs: number;
+}
+
+export async function runLatencyBench(quick = false): Promise<LatencyFigures> {
+  const seconds = quick ? 10 : 30;
+  const viewport = { width: 1920, height: 1080 };
+  const wall = await openWall({ script: PULSE, args: ['1', String(SERIES)] }, viewport, [
+    LATENCY_PROBE,
+  ]);
+  try {
+    const cdp = await openCdp(wall.page);
+    await sleep(10_000);
+    await wall.page.evaluate('window.__latency.start()');
+    const before = await pageMetrics(cdp);
+    await sleep(seconds * 1000);
+    const after = await pageMetrics(cdp);
+    const record = (await wall.page.evaluate('window.__latency.stop()')) as LatencyRecord;
+    const ms = (values: number[], p: number) => round1(percentile(values, p));
+    return {
+      tiles: wall.tiles,
+      viewport: `${viewport.width}×${viewport.height}`,
+      seconds,
+      samples: record.latencies.length,
+      deltas: record.deltas,
+      undrawn: record.undrawn,
+      p50Ms: ms(record.latencies, 50),
+      p90Ms: ms(record.latencies, 90),
+      p99Ms: ms(record.latencies, 99),
+      maxMs: ms(record.latencies, 100),
+      hostP50Ms: ms(record.hostMs, 50),
+      hostP99Ms: ms(record.hostMs, 99),
+      pageP50Ms: ms(record.pageMs, 50),
+      pageP99Ms: ms(record.pageMs, 99),
+      busyPercent: round1(busyShare(before, after) * 100),
+      clockSkewMs: round2(record.skewMs),
+    };
+  } finally {
+    await wall.close();
+  }
+}
+
+// ---------------------------------------------------------------- profile (investigation)
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+export interface ProfileSummary {
+  seconds: number;
+  /** Share of the sampled time, by function: self time and time on the stack. */
+  self: { name: string; percent: number }[];
+  inclusive: { name: string; percent: number }[];
+}
+
+/** A CPU profile of the page's main thread for `seconds`, summarised by function name. */
+async function profilePage(cdp: CDPSession, seconds: number): Promise<ProfileSummary> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await sleep(seconds * 1000);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Profiler.disable');
+  const nodes = new Map<number, ProfileNode>();
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes as ProfileNode[]) {
+    nodes.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const name = (node: ProfileNode) =>
+    node.callFrame.functionName ||
+    (node.callFrame.url ? `(anonymous):${node.callFrame.lineNumber + 1}` : '(root)');
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  samples.forEach((id, i) => {
+    const dt = deltas[i + 1] ?? deltas[i] ?? 0;
+    const leaf = nodes.get(id);
+    if (!leaf) return;
+    total += dt;
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const node = nodes.get(at);
+      if (node) seen.add(name(node));
+    }
+    for (const n of seen) inclusive.set(n, (inclusive.get(n) ?? 0) + dt);
+  });
+  const top = (map: Map<string, number>, count: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([n, t]) => ({ name: n, percent: round1((t / total) * 100) }));
+  return { seconds, self: top(self, 25), inclusive: top(inclusive, 40) };
+}
+
+// ---------------------------------------------------------------- B3
+
+export interface LoadFigures {
+  tiles: number;
+  viewport: string;
+  seconds: number;
+  /** Long tasks in the window (each over 50 ms by definition). */
+  longTasks: number;
+  maxLongTaskMs: number;
+  busyPercent: number;
+  /** Long tasks during load and warm-up, for the record (not against the target). */
+  longTasksBeforeWindow: number;
+  maxLongTaskBeforeWindowMs: number;
+  /** Long animation frames (over 50 ms) in the window, and what ran in them. */
+  longFrames: number;
+  /** Median, over those frames, of the time spent in style, layout and paint after scripts. */
+  longFrameRenderMsMedian: number;
+  /** Script time in long frames by invoker (rAF callback, timer, socket message…), largest first. */
+  longFrameScripts: { invoker: string; count: number; totalMs: number; maxMs: number }[];
+}
+
+interface LongFrame {
+  start: number;
+  duration: number;
+  renderMs: number;
+  styleAndLayoutMs: number;
+  scripts: { invoker: string; invokerType: string; duration: number }[];
+}
+
+function scriptsByInvoker(frames: LongFrame[]): LoadFigures['longFrameScripts'] {
+  const by = new Map<string, { invoker: string; count: number; totalMs: number; maxMs: number }>();
+  for (const frame of frames) {
+    for (const script of frame.scripts) {
+      const invoker = script.invoker || script.invokerType;
+      const entry = by.get(invoker) ?? { invoker, count: 0, totalMs: 0, maxMs: 0 };
+      entry.count += 1;
+      entry.totalMs += script.duration;
+      entry.maxMs = Math.max(entry.maxMs, script.duration);
+      by.set(invoker, entry);
+    }
+  }
+  return [...by.values()]
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, 8)
+    .map((e) => ({ ...e, totalMs: Math.round(e.totalMs), maxMs: Math.round(e.maxMs) }));
+}
+
+export async function runLoadBench(
+  quick = false,
+  profileSeconds = 0,
+): Promise<LoadFigures & { profile?: ProfileSummary }> {
+  const seconds = quick ? 10 : 30;
+  const viewport = { width: 3840, height: 2160 };
+  const wall = await openWall({ script: PULSE, args: ['1', String(SERIES)] }, viewport, [
+    LONG_TASK_PROBE,
+  ]);
+  try {
+    const cdp = await openCdp(wall.page);
+    await sleep(10_000);
+    const from = (await wall.page.evaluate('performance.now()')) as number;
+    const before = await pageMetrics(cdp);
+    await sleep(seconds * 1000);
+    const after = await pageMetrics(cdp);
+    const tasks = (await wall.page.evaluate('window.__longTasks')) as {
+      start: number;
+      duration: number;
+    }[];
+    const frames = ((await wall.page.evaluate('window.__longFrames')) as LongFrame[]).filter(
+      (frame) => frame.start >= from,
+    );
+    const inWindow = tasks.filter((task) => task.start >= from);
+    const earlier = tasks.filter((task) => task.start < from);
+    const max = (list: { duration: number }[]) =>
+      round1(list.reduce((m, task) => Math.max(m, task.duration), 0));
+    return {
+      tiles: wall.tiles,
+      viewport: `${viewport.width}×${viewport.height}`,
+      seconds,
+      longTasks: inWindow.length,
+      maxLongTaskMs: max(inWindow),
+      busyPercent: round1(busyShare(before, after) * 100),
+      longTasksBeforeWindow: earlier.length,
+      maxLongTaskBeforeWindowMs: max(earlier),
+      longFrames: frames.length,
+      longFrameRenderMsMedian: round1(
+        percentile(
+          frames.map((f) => f.renderMs),
+          50,
+        ),
+      ),
+      longFrameScripts: scriptsByInvoker(frames),
+      // After the window, so the profiler's overhead is not in the figures above.
+      ...(profileSeconds > 0 ? { profile: await profilePage(cdp, profileSeconds) } : {}),
+    };
+  } finally {
+    await wall.close();
+  }
+}
+
+// ---------------------------------------------------------------- B4 (renderer)
+
+export interface RendererMemoryFigures {
+  minutes: number;
+  tiles: number;
+  warmUpSeconds: number;
+  heapAfterWarmUpMb: number;
+  heapAtEndMb: number;
+  /** Least-squares slope of the retained heap over the run, per 10 minutes. */
+  growthMbPer10Min: number;
+  /** The slope's standard error: how far this machine's noise lets us see. */
+  growthStandardErrorMbPer10Min: number;
+  /** (last − first) over the run, per 10 minutes: what main's B4 reports. */
+  endToEndMbPer10Min: number;
+  /** The same slope from single CDP readings (collectGarbage, then getHeapUsage). */
+  cdpGrowthMbPer10Min: number;
+  busyPercent: number;
+  samples: { atSeconds: number; heapMb: number; cdpHeapMb: number }[];
+}
+
+/** After two full collections in one task: nothing the page allocates can land in between. */
+const RETAINED_HEAP = '(() => { gc(); gc(); return performance.memory.usedJSHeapSize; })()';
+
+/**
+ * The page's retained JS heap: the least of three in-page readings of
+ * RETAINED_HEAP. At 10,000 samples/s the page allocates some 35 MB/s, so a
+ * CDP collectGarbage followed by a separate getHeapUsage reads 28 or 41 MB
+ * (bimodal) depending on what ran in between, and one full GC leaves ~8 MB
+ * that the second frees; two gc() calls and the read in one task vary by ±1.5 MB.
+ */
+async function retainedHeap(page: Page): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < 3; i += 1) {
+    if (i > 0) await sleep(200);
+    least = Math.min(least, (await page.evaluate(RETAINED_HEAP)) as number);
+  }
+  return least;
+}
+
+export async function runRendererMemoryBench(minutes: number): Promise<RendererMemoryFigures> {
+  const totalMs = minutes * 60_000;
+  // The store's point buffers fill (2,400 points a series) within 30 s at this rate.
+  const warmUpMs = Math.min(120_000, Math.max(30_000, totalMs / 5));
+  const wall = await openWall(
+    { script: FLOOD, args: ['10000', String(SERIES)] },
+    { width: 1920, height: 1080 },
+    [],
+    // gc() in the page, and performance.memory to the byte instead of in buckets.
+    ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  );
+  try {
+    const cdp = await openCdp(wall.page);
+    await sleep(warmUpMs);
+    const samples: { at: number; heap: number; cdp: number }[] = [];
+    const began = Date.now();
+    const before = await pageMetrics(cdp);
+    const step = Math.min(5_000, (totalMs - warmUpMs) / 10);
+    for (;;) {
+      const heap = await retainedHeap(wall.page);
+      samples.push({ at: Date.now() - began, heap, cdp: await heapAfterGc(cdp) });
+      if (Date.now() - began >= totalMs - warmUpMs) break;
+      await sleep(step);
+    }
+    const after = await pageMetrics(cdp);
+    const first = samples[0] as { at: number; heap: number };
+    const last = samples.at(-1) as { at: number; heap: number };
+    const mb = (bytes: number) => bytes / 2 ** 20;
+    const tenMinutes = 600_000;
+    const fit = leastSquares(samples.map((s) => ({ x: s.at, y: s.heap })));
+    const cdpFit = leastSquares(samples.map((s) => ({ x: s.at, y: s.cdp })));
+    return {
+      minutes,
+      tiles: wall.tiles,
+      warmUpSeconds: Math.round(warmUpMs / 1000),
+      heapAfterWarmUpMb: round1(mb(first.heap)),
+      heapAtEndMb: round1(mb(last.heap)),
+      growthMbPer10Min: round2(mb(fit.slope * tenMinutes)),
+      growthStandardErrorMbPer10Min: round2(mb(fit.standardError * tenMinutes)),
+      endToEndMbPer10Min: round2(
+        mb(((last.heap - first.heap) / Math.max(1, last.at - first.at)) * tenMinutes),
+      ),
+      cdpGrowthMbPer10Min: round2(mb(cdpFit.slope * tenMinutes)),
+      busyPercent: round1(busyShare(before, after) * 100),
+      samples: samples.map((s) => ({
+        atSeconds: Math.round(s.at / 1000),
+        heapMb: round2(mb(s.heap)),
+        cdpHeapMb: round2(mb(s.cdp)),
+      })),
+    };
+  } finally {
+    await wall.close();
+  }
+}
+
+/** Slope (y per x) by least squares, with its standard error. */
+function leastSquares(points: { x: number; y: number }[]): {
+  slope: number;
+  standardError: number;
+} {
+  const n = points.length;
+  if (n < 3) return { slope: 0, standardError: NaN };
+  const meanX = points.reduce((s, p) => s + p.x, 0) / n;
+  const meanY = points.reduce((s, p) => s + p.y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of points) {
+    sxy += (p.x - meanX) * (p.y - meanY);
+    sxx += (p.x - meanX) ** 2;
+  }
+  if (sxx === 0) return { slope: 0, standardError: NaN };
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const residuals = points.reduce((s, p) => s + (p.y - intercept - slope * p.x) ** 2, 0);
+  return { slope, standardError: Math.sqrt(residuals / (n - 2) / sxx) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const quick = process.argv.includes('--quick');
+  const which = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const want = (name: string) => which.length === 0 || which.includes(name);
+  try {
+    ensureRendererBuilt(process.argv.includes('--build'));
+    if (want('b2')) console.log('B2', await runLatencyBench(quick));
+    const profile = process.argv.includes('--profile') ? 20 : 0;
+    if (want('b3')) console.dir(await runLoadBench(quick, profile), { depth: 4 });
+    if (want('b4'))
+      console.log(
+        'B4',
+        await runRendererMemoryBench(quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10)),
+      );
+  } finally {
+    cleanUp();
+  }
+}
