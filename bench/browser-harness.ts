@@ -274,68 +274,74 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 // ---------------------------------------------------------------- the machine's other work
 
-interface Proc {
-  ppid: number;
-  /** Start time in clock ticks since boot: tells a reused pid apart. */
-  start: number;
-  /** CPU seconds, its own and its reaped children's. */
-  cpu: number;
-}
-
-export interface CpuReading {
-  at: number;
-  procs: Map<number, Proc>;
-}
-
 const TICKS_PER_SECOND = 100;
 
-/** Every process's CPU time, from /proc (Linux only; undefined elsewhere). */
-export function readCpu(): CpuReading | undefined {
-  try {
-    const procs = new Map<number, Proc>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        continue; // gone meanwhile
-      }
-      // After "pid (comm) ": state ppid … utime(11) stime(12) cutime(13) cstime(14) … starttime(19)
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cpu = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
-      procs.set(Number(name), {
-        ppid: Number(fields[1]),
-        start: Number(fields[19]),
-        cpu: cpu / TICKS_PER_SECOND,
-      });
+/** Busy CPU seconds of the whole machine, all cores (Linux /proc/stat). */
+function machineBusy(): number {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/) ?? [];
+  // cpu user nice system idle iowait irq softirq steal
+  return [1, 2, 3, 6, 7, 8].reduce((sum, i) => sum + Number(cpu[i] ?? 0), 0) / TICKS_PER_SECOND;
+}
+
+/** Own CPU seconds (no children) of this process and all its descendants, by pid:starttime. */
+function ourTree(): Map<string, number> {
+  const procs = new Map<number, { ppid: number; key: string; cpu: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
     }
-    return { at: Date.now(), procs };
-  } catch {
-    return undefined;
+    // After "pid (comm) ": state(0) ppid(1) … utime(11) stime(12) … starttime(19)
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    procs.set(Number(name), {
+      ppid: Number(fields[1]),
+      key: `${name}:${fields[19]}`,
+      cpu: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+    });
   }
+  const tree = new Map<string, number>();
+  for (const [pid, proc] of procs) {
+    for (let at: number | undefined = pid, hops = 0; at && hops < 64; hops += 1) {
+      if (at === process.pid) {
+        tree.set(proc.key, proc.cpu);
+        break;
+      }
+      at = procs.get(at)?.ppid;
+    }
+  }
+  return tree;
 }
 
 /**
- * Cores' worth of CPU that processes outside this bench used between two
- * readings: every process at the end that is not this one or its descendant,
- * less what it had used at the start. Short-lived processes count through
- * their parents, which reap them.
+ * Watches how much CPU processes outside this bench use: the machine's busy
+ * time less this process tree's, sampled every second (so a child's CPU
+ * counts as ours even if it is not reaped by us). stop() gives cores' worth;
+ * NaN where there is no /proc.
  */
-export function otherCores(from: CpuReading | undefined, to: CpuReading | undefined): number {
-  if (!from || !to || to.at <= from.at) return NaN;
-  const ours = (pid: number) => {
-    for (let at: number | undefined = pid, hops = 0; at && hops < 64; hops += 1) {
-      if (at === process.pid) return true;
-      at = to.procs.get(at)?.ppid;
-    }
-    return false;
+export function watchOtherCpu(): { stop(): number } {
+  if (!existsSync('/proc/stat')) return { stop: () => NaN };
+  const began = Date.now();
+  const machineAtStart = machineBusy();
+  const atStart = ourTree();
+  const last = new Map(atStart);
+  const sample = () => {
+    for (const [key, cpu] of ourTree()) last.set(key, cpu);
   };
-  let others = 0;
-  for (const [pid, proc] of to.procs) {
-    if (ours(pid)) continue;
-    const before = from.procs.get(pid);
-    others += before && before.start === proc.start ? proc.cpu - before.cpu : proc.cpu;
-  }
-  return Math.round((Math.max(0, others) / ((to.at - from.at) / 1000)) * 100) / 100;
+  const timer = setInterval(sample, 1_000);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let ours = 0;
+      // Alive at the start: what it used since; started later: all it used.
+      for (const [key, cpu] of last) ours += cpu - (atStart.get(key) ?? 0);
+      const seconds = (Date.now() - began) / 1000;
+      const others = machineBusy() - machineAtStart - ours;
+      return Math.round((Math.max(0, others) / seconds) * 100) / 100;
+    },
+  };
 }

@@ -40,8 +40,15 @@ interface Wall {
   browser: Browser;
   page: Page;
   tiles: number;
+  /** The median tile chart's canvas size in CSS px: what the charts really draw into. */
+  chartPx: { width: number; height: number };
   close(): Promise<void>;
 }
+
+const CHART_SIZES = `[...document.querySelectorAll('${TILE} canvas')].map((c) => {
+  const box = c.getBoundingClientRect();
+  return [box.width, box.height];
+})`;
 
 /** An endpoint, browser mode pointed at it, and Chromium on the wall with `probes` injected. */
 async function openWall(
@@ -77,7 +84,23 @@ async function openWall(
       await sleep(250);
     }
     const tiles = await page.locator(TILE).count();
-    return { browser, page, tiles, close };
+    await sleep(2_000);
+    const sizes = (await page.evaluate(CHART_SIZES)) as [number, number][];
+    const chartPx = {
+      width: Math.round(
+        percentile(
+          sizes.map(([w]) => w),
+          50,
+        ),
+      ),
+      height: Math.round(
+        percentile(
+          sizes.map(([, h]) => h),
+          50,
+        ),
+      ),
+    };
+    return { browser, page, tiles, chartPx, close };
   } catch (error) {
     await close();
     throw error;
@@ -89,6 +112,7 @@ async function openWall(
 export interface LatencyFigures {
   tiles: number;
   viewport: string;
+  chartPx: { width: number; height: number };
   seconds: number;
   /** Samples drawn (one per series per delta: its newest). */
   samples: number;
@@ -138,6 +162,7 @@ export async function runLatencyBench(quick = false): Promise<LatencyFigures> {
     return {
       tiles: wall.tiles,
       viewport: `${viewport.width}×${viewport.height}`,
+      chartPx: wall.chartPx,
       seconds,
       samples: record.latencies.length,
       deltas: record.deltas,
@@ -221,6 +246,7 @@ async function profilePage(cdp: CDPSession, seconds: number): Promise<ProfileSum
 export interface LoadFigures {
   tiles: number;
   viewport: string;
+  chartPx: { width: number; height: number };
   seconds: number;
   /** Long tasks in the window (each over 50 ms by definition). */
   longTasks: number;
@@ -293,6 +319,7 @@ export async function runLoadBench(
     return {
       tiles: wall.tiles,
       viewport: `${viewport.width}×${viewport.height}`,
+      chartPx: wall.chartPx,
       seconds,
       longTasks: inWindow.length,
       maxLongTaskMs: max(inWindow),

@@ -9,7 +9,7 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { cleanUp, ensureRendererBuilt, otherCores, readCpu } from './browser-harness';
+import { cleanUp, ensureRendererBuilt, watchOtherCpu } from './browser-harness';
 import { runChartCompare } from './chart-compare-bench';
 import { runIngestBench } from './ingest-bench';
 import { runMemoryBench } from './memory-bench';
@@ -47,7 +47,7 @@ const row = (
 /** Runs one part; a failure is reported and recorded, and the other parts still run. */
 async function part<T>(name: string, run: () => Promise<T>, report: (figures: T) => void) {
   const began = Date.now();
-  const cpuAtStart = readCpu();
+  const otherCpu = watchOtherCpu();
   console.error(`bench: ${name}…`);
   try {
     const figures = await run();
@@ -59,7 +59,7 @@ async function part<T>(name: string, run: () => Promise<T>, report: (figures: T)
     errors.push({ part: name, error: message.split('\n')[0] ?? message });
   } finally {
     cleanUp();
-    otherLoad[name] = otherCores(cpuAtStart, readCpu());
+    otherLoad[name] = otherCpu.stop();
     console.error(`bench: ${name} took ${Math.round((Date.now() - began) / 1000)} s`);
   }
 }
@@ -161,7 +161,12 @@ async function main(): Promise<void> {
     },
   );
 
-  raw.build = ensureRendererBuilt(process.argv.includes('--build'));
+  try {
+    raw.build = ensureRendererBuilt(process.argv.includes('--build'));
+  } catch (error) {
+    // The renderer parts below then fail on their own, and say so.
+    errors.push({ part: 'build', error: error instanceof Error ? error.message : String(error) });
+  }
 
   await part(
     'latency',
@@ -259,6 +264,17 @@ async function main(): Promise<void> {
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote bench/results.json (commit ${commit}, ${results.machine.cores} cores)`);
+  for (const [name, figures] of [
+    ['B2', raw.latency],
+    ['B3', raw.load],
+  ] as const) {
+    const wall = figures as { chartPx?: { width: number; height: number }; viewport?: string };
+    if (wall?.chartPx && wall.chartPx.height < 10) {
+      console.log(
+        `note: ${name}'s tile charts are ${wall.chartPx.width}×${wall.chartPx.height} px at ${wall.viewport}: they draw next to nothing, so the figures understate drawing`,
+      );
+    }
+  }
   const busy = Object.entries(otherLoad).filter(([, cores]) => cores > 0.25);
   if (busy.length) {
     const list = busy.map(([n, cores]) => `${n} ${cores}`).join(', ');
