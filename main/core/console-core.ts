@@ -47,6 +47,7 @@ export interface ConsoleCoreOptions {
   /** Samples kept per series: 3600 is one hour at 1 Hz. */
   seriesCapacity?: number;
   maxSeriesPerEndpoint?: number;
+  /** Least gap between two deltas to the renderer under load (leading-edge throttle). */
   flushMs?: number;
   /** How much history a fresh renderer receives. */
   initialWindowMs?: number;
@@ -84,7 +85,7 @@ export class ConsoleCore implements ConsoleApi {
 
   constructor(private readonly options: ConsoleCoreOptions) {
     this.series = new SeriesStore(options.seriesCapacity ?? 3600, options.maxSeriesPerEndpoint);
-    this.feed = new ConsoleFeed(options.flushMs ?? 200);
+    this.feed = new ConsoleFeed(options.flushMs ?? 50);
     this.notices = [...(options.notices ?? [])];
     if (options.audit?.notice) this.notices.push(options.audit.notice);
     this.alertEngine = new AlertEngine((alert, transition) => this.feed.alert(alert, transition));

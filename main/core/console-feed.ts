@@ -1,5 +1,8 @@
-// Coalesces every change into one delta per flush, so the renderer gets a few
-// messages a second however many samples arrive.
+// Coalesces every change into one delta per flush, throttled on the leading
+// edge: a change after a quiet spell goes out at once (a 1 ms timer gathers the
+// rest of its frame), and under load at most one delta per flushMs leaves, so
+// the renderer gets a bounded number of messages however many samples arrive.
+// A fixed timer instead made every sample wait up to flushMs (bench B2).
 import type { Alert, AlertTransition } from '../../shared/alerts';
 import type { ReleaseStatus } from '../../shared/releases';
 import type { VisibleSettings } from '../../shared/settings';
@@ -33,16 +36,48 @@ export class ConsoleFeed {
   private seriesRemoved = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private lastFlushAt = -Infinity;
 
-  constructor(private readonly flushMs = 200) {}
+  constructor(private readonly flushMs = 50) {}
 
   start(): void {
-    this.timer ??= setInterval(() => this.flush(), this.flushMs);
+    this.running = true;
+    this.schedule();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.running = false;
+    clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** Called by every change: arms one timer, never more. Cheap on the hot path. */
+  private schedule(): void {
+    if (this.timer || !this.running || !this.hasPending()) return;
+    const wait = Math.max(1, this.lastFlushAt + this.flushMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  private hasPending(): boolean {
+    return (
+      this.points.size > 0 ||
+      this.endpoints.size > 0 ||
+      this.series.size > 0 ||
+      this.deployments.size > 0 ||
+      this.actions.size > 0 ||
+      this.events.length > 0 ||
+      this.alerts.size > 0 ||
+      this.notices.length > 0 ||
+      this.visibleSettings !== undefined ||
+      this.releaseList !== undefined ||
+      this.snapshotToOpen !== undefined ||
+      this.endpointsRemoved.size > 0 ||
+      this.seriesRemoved.size > 0
+    );
   }
 
   subscribe(listener: Listener): () => void {
@@ -52,10 +87,12 @@ export class ConsoleFeed {
 
   endpoint(status: EndpointStatus): void {
     this.endpoints.set(status.id, status);
+    this.schedule();
   }
 
   catalog(entries: ConsoleSeries[]): void {
     for (const entry of entries) this.series.set(entry.key, entry);
+    this.schedule();
   }
 
   samples(key: string, added: Points): void {
@@ -63,6 +100,7 @@ export class ConsoleFeed {
     if (!pending) {
       // Adopted, not copied: callers hand over freshly built arrays.
       this.points.set(key, added);
+      this.schedule();
       return;
     }
     // A loop, not push(...spread): a 100k-point batch would overflow the stack.
@@ -74,35 +112,43 @@ export class ConsoleFeed {
 
   deployment(state: EndpointDeployments): void {
     this.deployments.set(state.endpointId, state);
+    this.schedule();
   }
 
   action(record: ActionRecord): void {
     this.actions.set(record.key, record);
+    this.schedule();
   }
 
   event(event: ConsoleEvent): void {
     this.events.push(event);
+    this.schedule();
   }
 
   alert(alert: Alert, transition: AlertTransition): void {
     this.alerts.set(alert.id, alert);
     this.alertTransitions.push(transition);
+    this.schedule();
   }
 
   openSnapshot(fileName: string): void {
     this.snapshotToOpen = fileName;
+    this.schedule();
   }
 
   releases(releases: ReleaseStatus[]): void {
     this.releaseList = releases;
+    this.schedule();
   }
 
   settings(settings: VisibleSettings): void {
     this.visibleSettings = settings;
+    this.schedule();
   }
 
   notice(message: string): void {
     this.notices.push(message);
+    this.schedule();
   }
 
   /** An endpoint (when given) and series keys that are gone. */
@@ -117,10 +163,13 @@ export class ConsoleFeed {
       this.series.delete(key);
       this.points.delete(key);
     }
+    this.schedule();
   }
 
   /** Emits the pending changes as one delta; nothing when nothing changed. */
   flush(): ConsoleDelta | undefined {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const delta: ConsoleDelta = { seq: this.seq + 1 };
     if (this.endpoints.size) delta.endpoints = [...this.endpoints.values()];
     if (this.series.size) delta.series = [...this.series.values()];
@@ -138,6 +187,7 @@ export class ConsoleFeed {
     if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
     if (Object.keys(delta).length === 1) return undefined;
     this.seq = delta.seq;
+    this.lastFlushAt = Date.now();
     this.endpoints = new Map();
     this.series = new Map();
     this.points = new Map();

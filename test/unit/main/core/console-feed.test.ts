@@ -284,16 +284,20 @@ describe('ConsoleFeed.removed', () => {
   });
 });
 
-describe('ConsoleFeed timer', () => {
-  it('flushes on its interval after start() and stops after stop()', () => {
+describe('ConsoleFeed throttle', () => {
+  const started = (flushMs: number) => {
     vi.useFakeTimers();
-    const feed = new ConsoleFeed(100);
+    const feed = new ConsoleFeed(flushMs);
     const listener = vi.fn<(delta: ConsoleDelta) => void>();
     feed.subscribe(listener);
     feed.start();
+    return { feed, listener };
+  };
+
+  it('sends a change after a quiet spell at once, gathering the rest of its frame', () => {
+    const { feed, listener } = started(100);
     feed.samples('k', { t: [1], v: [1] });
     feed.samples('k', { t: [2], v: [2] });
-    vi.advanceTimersByTime(99);
     expect(listener).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(listener).toHaveBeenCalledTimes(1);
@@ -301,19 +305,66 @@ describe('ConsoleFeed timer', () => {
     vi.advanceTimersByTime(500);
     expect(listener).toHaveBeenCalledTimes(1);
     feed.stop();
+  });
+
+  it('under load sends at most one delta per flushMs, and nothing waits longer', () => {
+    const { feed, listener } = started(100);
+    const sentAt: number[] = [];
+    listener.mockImplementation(() => sentAt.push(Date.now()));
+    const began = Date.now();
+    for (let ms = 0; ms < 1000; ms += 5) {
+      feed.samples('k', { t: [ms], v: [ms] });
+      vi.advanceTimersByTime(5);
+    }
+    vi.advanceTimersByTime(100);
+    const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
+    expect(sentAt.length).toBeLessThanOrEqual(11);
+    expect(sentAt[0]! - began).toBeLessThanOrEqual(1);
+    const points = listener.mock.calls.flatMap(([d]) => d.points?.k?.t ?? []);
+    expect(points).toHaveLength(200);
+    feed.stop();
+  });
+
+  it('waits the rest of the gap when a change follows a delta closely', () => {
+    const { feed, listener } = started(100);
+    feed.notice('one');
+    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(30);
+    feed.notice('two');
+    vi.advanceTimersByTime(68);
+    expect(listener).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(2);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(listener.mock.calls[1]?.[0].notices).toEqual(['two']);
+    feed.stop();
+  });
+
+  it('sends nothing after stop(), and what was pending before start() once started', () => {
+    vi.useFakeTimers();
+    const feed = new ConsoleFeed(100);
+    const listener = vi.fn<(delta: ConsoleDelta) => void>();
+    feed.subscribe(listener);
+    feed.samples('k', { t: [1], v: [1] });
+    vi.advanceTimersByTime(1000);
+    expect(listener).not.toHaveBeenCalled();
+    feed.start();
+    feed.start();
+    vi.advanceTimersByTime(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    feed.stop();
     feed.samples('k', { t: [3], v: [3] });
     vi.advanceTimersByTime(1000);
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('start() twice does not double the flush rate', () => {
-    vi.useFakeTimers();
-    const feed = new ConsoleFeed(100);
-    const spy = vi.spyOn(feed, 'flush');
-    feed.start();
-    feed.start();
+  it('a manual flush resets the gap and disarms the timer', () => {
+    const { feed, listener } = started(100);
+    feed.samples('k', { t: [1], v: [1] });
+    feed.flush();
+    expect(listener).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(1000);
-    expect(spy).toHaveBeenCalledTimes(10);
+    expect(listener).toHaveBeenCalledTimes(1);
     feed.stop();
   });
 });
