@@ -33,7 +33,7 @@ import { LATENCY_PROBE, LONG_TASK_PROBE } from './page-probes';
 
 const SERIES = 100;
 const TILE = '[data-testid="tile"]';
-const PULSE = 'bench/pulse-endpoint.ts';
+const PULSE = 'test/support/pulse-endpoint.ts';
 const FLOOD = 'test/support/flood-endpoint.ts';
 
 interface Wall {

@@ -68,7 +68,7 @@ function markerItems(
         width: look.lineWidth,
       },
       label: {
-        show: true,
+        show: look.markerLabelSize > 0,
         // Level text above the line, on whichever side has room.
         position: 'end',
         align: marker.at > middle ? 'right' : 'left',

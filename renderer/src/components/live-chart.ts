@@ -20,6 +20,8 @@ export interface ChartFrame {
   now: number;
   /** The chart's width in px: no more than two points per pixel are drawn. */
   width: number;
+  /** The chart's height in px (0 before layout): a short chart drops its labels. */
+  height: number;
 }
 
 export interface LiveChartSpec {
@@ -46,7 +48,7 @@ export function useLiveChart(
     const store = useConsoleStore;
     let palette = readChartPalette();
     let frame: number | undefined;
-    let height = window.innerHeight;
+    let size = '';
 
     const frameOf = (): ChartFrame | undefined => {
       const state = store.getState();
@@ -60,6 +62,7 @@ export function useLiveChart(
         palette,
         now: wallNow(),
         width: element.clientWidth || window.innerWidth,
+        height: element.clientHeight,
       };
     };
     const redrawAll = () => {
@@ -84,10 +87,13 @@ export function useLiveChart(
       store.subscribe((state) => state.settings.theme, redrawAll),
     ];
     const timer = spec.followNow ? window.setInterval(scheduleData, 1_000) : undefined;
+    // Label sizes follow the window and a short chart drops its labels: a new
+    // size gets a whole option, not just a resize.
     const resizer = new ResizeObserver(() => {
       chart.resize();
-      if (window.innerHeight !== height) {
-        height = window.innerHeight;
+      const now = `${window.innerHeight}:${element.clientHeight}`;
+      if (now !== size) {
+        size = now;
         redrawAll();
       }
     });

@@ -10,6 +10,10 @@ import type { ChartFrame, LiveChartSpec } from './live-chart';
 import { formatNumber } from './value-format';
 
 const CHART_SPAN_MS = 5 * 60_000;
+/** Below this height (px) a sparkline has no room for axis or marker labels. */
+const LABELLED_MIN_PX = 64;
+
+const labelled = (frame: ChartFrame) => frame.height === 0 || frame.height >= LABELLED_MIN_PX;
 
 function moving(frame: ChartFrame) {
   const end = frame.points?.t.at(-1) ?? frame.now;
@@ -21,7 +25,7 @@ function moving(frame: ChartFrame) {
   const look = {
     palette: frame.palette,
     thresholdLabelSize: 0,
-    markerLabelSize: size,
+    markerLabelSize: labelled(frame) ? size : 0,
     lineWidth: chartLineWidth(),
   };
   return {
@@ -42,6 +46,7 @@ export const tileChartSpec: LiveChartSpec = {
     const { thresholds } = frame.series;
     const { palette } = frame;
     const { xAxis, series } = moving(frame);
+    const labels = labelled(frame);
     return {
       animation: false,
       tooltip: {
@@ -54,7 +59,7 @@ export const tileChartSpec: LiveChartSpec = {
       grid: {
         left: 4,
         right: 8,
-        top: labelSize() + 6,
+        top: labels ? labelSize() + 6 : 2,
         bottom: 4,
         outerBoundsMode: 'same',
         outerBoundsContain: 'axisLabel',
@@ -67,6 +72,7 @@ export const tileChartSpec: LiveChartSpec = {
         min: (extent: Extent) => axisRange(extent, thresholds).min,
         max: (extent: Extent) => axisRange(extent, thresholds).max,
         axisLabel: {
+          show: labels,
           // The padded min/max are not round numbers and crowd the nice ticks.
           showMinLabel: false,
           showMaxLabel: false,

@@ -114,81 +114,83 @@ function SeriesTile({ series }: { series: ConsoleSeries }) {
       onClick={open}
       {...drag}
     >
-      <h3
-        className="tile__title"
-        data-testid="tile-title"
-        title={`${series.title} (${series.endpointId})`}
-      >
-        {arranging ? (
-          <span className="tile__name" data-testid="tile-name">
-            {series.title}
+      <div className="tile__body">
+        <h3
+          className="tile__title"
+          data-testid="tile-title"
+          title={`${series.title} (${series.endpointId})`}
+        >
+          {arranging ? (
+            <span className="tile__name" data-testid="tile-name">
+              {series.title}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="tile__open"
+              data-testid="tile-name"
+              aria-describedby={`${figureId} ${footId}`}
+              onClick={open}
+            >
+              {series.title}
+            </button>
+          )}
+          {hidden && <span className="tile__hidden-tag">hidden</span>}
+          {endpointLabel && (
+            <span className="tile__endpoint" title={`Endpoint ${series.endpointId}`}>
+              {endpointLabel}
+            </span>
+          )}
+        </h3>
+        <div className="tile__figure" id={figureId}>
+          <span className="tile__value" data-testid="tile-value">
+            {value.text}
           </span>
-        ) : (
-          <button
-            type="button"
-            className="tile__open"
-            data-testid="tile-name"
-            aria-describedby={`${figureId} ${footId}`}
-            onClick={open}
-          >
-            {series.title}
-          </button>
-        )}
-        {hidden && <span className="tile__hidden-tag">hidden</span>}
-        {endpointLabel && (
-          <span className="tile__endpoint" title={`Endpoint ${series.endpointId}`}>
-            {endpointLabel}
+          <span className="tile__unit" data-testid="tile-unit" title={value.unit}>
+            <UnitWords unit={value.unit} />
           </span>
-        )}
-      </h3>
-      <div className="tile__figure" id={figureId}>
-        <span className="tile__value" data-testid="tile-value">
-          {value.text}
-        </span>
-        <span className="tile__unit" data-testid="tile-unit" title={value.unit}>
-          <UnitWords unit={value.unit} />
-        </span>
-      </div>
-      <div className="tile__chart-area">
-        <TileChart seriesKey={series.key} />
-        {linkDown || lastValue ? (
-          <div className="tile__not-live" data-testid={linkDown ? 'tile-link-down' : undefined}>
-            {linkDown && (
-              <span className="tile__link-down" title={linkDown}>
-                <span aria-hidden="true">⚠ </span>link down
-              </span>
-            )}
-            {lastValue && (
-              <span className="tile__last-value" data-testid="tile-last-value">
-                last value
-              </span>
-            )}
-          </div>
-        ) : (
-          series.error !== undefined && (
-            <p className="tile__error" data-testid="tile-error" title={series.error}>
-              <span className="tile__error-label">
-                <span aria-hidden="true">! </span>Series error:
-              </span>{' '}
-              {series.error}
-            </p>
-          )
-        )}
-        {!arranging && <ProcedureSuggestion series={series} />}
-        {arranging && (
-          <TileArrangeControls
-            seriesKey={series.key}
-            title={series.title}
-            level={level}
-            hidden={hidden}
-          />
-        )}
-      </div>
-      <div className="tile__foot" id={footId}>
-        <StatusBadge status={status} textTestId="tile-status" />
-        <span className="tile__age" data-testid="tile-age">
-          {age}
-        </span>
+        </div>
+        <div className="tile__chart-area">
+          <TileChart seriesKey={series.key} />
+          {linkDown || lastValue ? (
+            <div className="tile__not-live" data-testid={linkDown ? 'tile-link-down' : undefined}>
+              {linkDown && (
+                <span className="tile__link-down" title={linkDown}>
+                  <span aria-hidden="true">⚠ </span>link down
+                </span>
+              )}
+              {lastValue && (
+                <span className="tile__last-value" data-testid="tile-last-value">
+                  last value
+                </span>
+              )}
+            </div>
+          ) : (
+            series.error !== undefined && (
+              <p className="tile__error" data-testid="tile-error" title={series.error}>
+                <span className="tile__error-label">
+                  <span aria-hidden="true">! </span>Series error:
+                </span>{' '}
+                {series.error}
+              </p>
+            )
+          )}
+          {!arranging && <ProcedureSuggestion series={series} />}
+          {arranging && (
+            <TileArrangeControls
+              seriesKey={series.key}
+              title={series.title}
+              level={level}
+              hidden={hidden}
+            />
+          )}
+        </div>
+        <div className="tile__foot" id={footId}>
+          <StatusBadge status={status} textTestId="tile-status" />
+          <span className="tile__age" data-testid="tile-age">
+            {age}
+          </span>
+        </div>
       </div>
     </article>
   );
