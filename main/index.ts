@@ -1,6 +1,6 @@
 // The Electron shell: boots the console core, opens the wall window, and
 // bridges the ConsoleApi over IPC. All logic lives in main/core.
-import { BrowserWindow, app, powerMonitor } from 'electron';
+import { BrowserWindow, app, powerMonitor, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +23,8 @@ import { AuditLog } from './core/audit-log';
 import { bootConsole, type BootedConsole } from './core/console-boot';
 import { OptionsError, parseConsoleOptions } from './core/console-options';
 import { EndpointRegistry } from './core/endpoint-registry';
+import { SecretFileVault } from './core/secret-file-vault';
 import { SettingsStore } from './core/settings-store';
-import { SafeStorageVault } from './safe-storage-vault';
 import { handleValidated, rendererFrameCheck } from './validated-ipc';
 import {
   claimSingleInstance,
@@ -93,7 +93,10 @@ async function start(): Promise<void> {
     userData,
     (cwd) => new ElectronStore({ cwd, name: 'settings', clearInvalidConfig: false }),
   );
-  const registry = new EndpointRegistry(settings, new SafeStorageVault(join(userData, 'secrets')));
+  const registry = new EndpointRegistry(
+    settings,
+    new SecretFileVault(join(userData, 'secrets'), safeStorage),
+  );
   booted = await bootConsole(options, {
     clientVersion: app.getVersion(),
     settings,

@@ -12,7 +12,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { auditEntrySchema, type AuditEntry, type AuditQuery } from '../../shared/audit';
 
 export const AUDIT_FILE = 'audit.jsonl';
@@ -35,7 +35,6 @@ export class AuditLog {
     private readonly keepInMemory = 5_000,
   ) {
     this.path = join(dir, AUDIT_FILE);
-    mkdirSync(dir, { recursive: true });
     const { entries, skipped, torn } = readEntries(this.path);
     // A torn last line must not swallow the next entry: end it first.
     this.endTornLine = torn;
@@ -44,6 +43,12 @@ export class AuditLog {
     this.notice = skipped
       ? `The audit log had ${skipped} unreadable line(s) (a torn write?); they were skipped, the rest is intact.`
       : undefined;
+  }
+
+  private open(): number {
+    // Made on first write, not on open: a console on a read-only disk still starts.
+    makeFolder(dirname(this.path));
+    return openSync(this.path, 'a', 0o600);
   }
 
   /** Appends and fsyncs; throws AuditWriteError (the entry is kept and retried) when the disk refuses. */
@@ -83,7 +88,7 @@ export class AuditLog {
 
   private flush(): void {
     try {
-      this.fd ??= openSync(this.path, 'a', 0o600);
+      this.fd ??= this.open();
       if (this.endTornLine) {
         writeFully(this.fd, Buffer.from('\n'));
         this.endTornLine = false;
@@ -102,6 +107,18 @@ export class AuditLog {
         { cause: err },
       );
     }
+  }
+}
+
+/** mkdir -p one level at a time: a recursive mkdir reports ENOENT where the cause is EROFS or EACCES. */
+function makeFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
 }
 
