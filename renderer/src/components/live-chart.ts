@@ -33,6 +33,13 @@ export interface LiveChartSpec {
   followNow?: boolean;
 }
 
+/**
+ * Least time between two data draws of one chart: a sample after a quiet spell
+ * draws in the next frame, a flood redraws a chart five times a second, not in
+ * every delta (a hundred charts at twenty deltas a second would fill the frame).
+ */
+const MIN_DRAW_GAP_MS = 200;
+
 const markerSources = (state: ConsoleStore) => [state.events, state.actions, state.rollbackFrom];
 const sameRefs = (a: unknown[], b: unknown[]) => a.every((item, index) => item === b[index]);
 
@@ -48,6 +55,8 @@ export function useLiveChart(
     const store = useConsoleStore;
     let palette = readChartPalette();
     let frame: number | undefined;
+    let waiting: number | undefined;
+    let drawnAt = -Infinity;
     let size = '';
 
     const frameOf = (): ChartFrame | undefined => {
@@ -72,11 +81,21 @@ export function useLiveChart(
     };
     const drawData = () => {
       frame = undefined;
+      drawnAt = performance.now();
       const current = frameOf();
       if (current) chart.setOption(spec.data(current));
     };
     const scheduleData = () => {
-      frame ??= window.requestAnimationFrame(drawData);
+      if (frame !== undefined || waiting !== undefined) return;
+      const wait = drawnAt + MIN_DRAW_GAP_MS - performance.now();
+      if (wait <= 0) {
+        frame = window.requestAnimationFrame(drawData);
+        return;
+      }
+      waiting = window.setTimeout(() => {
+        waiting = undefined;
+        frame = window.requestAnimationFrame(drawData);
+      }, wait);
     };
 
     redrawAll();
@@ -102,6 +121,7 @@ export function useLiveChart(
     return () => {
       for (const off of unsubscribe) off();
       window.clearInterval(timer);
+      window.clearTimeout(waiting);
       resizer.disconnect();
       if (frame !== undefined) window.cancelAnimationFrame(frame);
       chart.dispose();
