@@ -1,5 +1,5 @@
 // The audit log's filters: a text search (debounced by the query), the
-// action and the state.
+// action, the state and a time range in local time (an incident's window).
 import { useId } from 'react';
 import { ACTION_NAMES, ACTION_STATES, type ActionName } from '../../../shared/protocol';
 import type { AuditFilters } from './audit-query';
@@ -63,6 +63,38 @@ export function AuditFilterBar({ filters, onChange }: AuditFiltersProps) {
           ))}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          data-testid="audit-filter-from"
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(event) => onChange({ ...filters, from: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>To</label>
+        <input
+          id={`${id}-to`}
+          type="datetime-local"
+          data-testid="audit-filter-to"
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(event) => onChange({ ...filters, to: event.target.value })}
+        />
+      </div>
+      {(filters.from || filters.to) && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="audit-filter-clear-time"
+          onClick={() => onChange({ ...filters, from: '', to: '' })}
+        >
+          Any time
+        </button>
+      )}
     </form>
   );
 }

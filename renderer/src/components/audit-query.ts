@@ -7,6 +7,7 @@ import type { ActionName } from '../../../shared/protocol';
 import { getConsoleApi } from '../bridge/console-bridge';
 import { useConsoleStore } from '../store/console-store';
 import { errorText } from './action-submit';
+import { auditTimeRange } from './audit-time-range';
 
 export const AUDIT_LIMIT = 500;
 const DEBOUNCE_MS = 300;
@@ -15,7 +16,13 @@ export interface AuditFilters {
   text: string;
   action: ActionName | '';
   state: string;
+  /** A datetime-local value (local time, to the minute), or ''. */
+  from: string;
+  /** A datetime-local value; the whole minute is included. */
+  to: string;
 }
+
+export const NO_AUDIT_FILTERS: AuditFilters = { text: '', action: '', state: '', from: '', to: '' };
 
 export interface AuditLogView {
   entries: AuditEntry[];
@@ -46,6 +53,7 @@ export function useAuditLog(filters: AuditFilters): AuditLogView {
       ...(text ? { text } : {}),
       ...(filters.action ? { action: filters.action } : {}),
       ...(filters.state ? { state: filters.state } : {}),
+      ...auditTimeRange(filters),
     };
     const ask = ++asked.current;
     setView((current) => ({ ...current, loading: true }));
@@ -65,7 +73,7 @@ export function useAuditLog(filters: AuditFilters): AuditLogView {
           }
         },
       );
-  }, [text, filters.action, filters.state, actions]);
+  }, [text, filters.action, filters.state, filters.from, filters.to, actions]);
 
   return view;
 }

@@ -2,12 +2,12 @@
 // newest first, and refreshed whenever an action moves on.
 import { useState } from 'react';
 import { AuditFilterBar } from '../components/audit-filters';
-import { useAuditLog, type AuditFilters } from '../components/audit-query';
+import { NO_AUDIT_FILTERS, useAuditLog, type AuditFilters } from '../components/audit-query';
 import { AuditTable } from '../components/audit-table';
 import '../styles/actions.css';
 
 export function ActionsView() {
-  const [filters, setFilters] = useState<AuditFilters>({ text: '', action: '', state: '' });
+  const [filters, setFilters] = useState<AuditFilters>(NO_AUDIT_FILTERS);
   const { entries, loading, error } = useAuditLog(filters);
   return (
     <main className="actions-view" data-testid="actions-view" aria-labelledby="actions-title">
