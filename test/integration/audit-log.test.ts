@@ -7,17 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_FILE, AuditLog, AuditWriteError } from '../../main/core/audit-log';
+import { auditEntry } from '../support/audit-entry';
 
-const entry = (key: string, state: 'pending' | 'succeeded' = 'pending') => ({
-  at: new Date().toISOString(),
-  operator: 'ana',
-  endpointId: 'demo',
-  key,
-  action: 'deploy.rollback' as const,
-  args: { service: 'billing', environment: 'production' },
-  state,
-  reason: 'errors after 2.14.0',
-});
+const entry = auditEntry;
 
 const dir = () => mkdtempSync(join(tmpdir(), 'wf-audit-'));
 

@@ -9,17 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AUDIT_FILE, AuditLog, AuditWriteError } from '../../main/core/audit-log';
+import { auditEntry } from '../support/audit-entry';
 
-const entry = (key: string) => ({
-  at: new Date().toISOString(),
-  operator: 'ana',
-  endpointId: 'demo',
-  key,
-  action: 'deploy.rollback' as const,
-  args: { service: 'billing', environment: 'production' },
-  state: 'pending' as const,
-  reason: 'errors after 2.14.0',
-});
+const entry = auditEntry;
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'wf-audit-ro-'));
 
