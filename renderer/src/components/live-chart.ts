@@ -1,12 +1,13 @@
 // One live ECharts instance bound to one series. It lives only in this effect:
 // points, markers and thresholds arrive through store subscriptions and are
-// drawn at most once per animation frame, never through a React re-render.
-// The instance is disposed with its element.
+// drawn through the shared, frame-budgeted draw queue, never through a React
+// re-render. The instance is disposed with its element.
 import { wallNow } from './now-ticker';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, type RefObject } from 'react';
 import type { ConsoleSeries, Points } from '../../../shared/console-api';
 import { useConsoleStore, type ConsoleStore } from '../store/console-store';
+import { requestDraw } from './chart-draw-queue';
 import { echarts } from './chart-engine';
 import { markersOf, type ChartMarker } from './chart-markers';
 import { readChartPalette, type ChartPalette } from './chart-palette';
@@ -54,7 +55,7 @@ export function useLiveChart(
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
     const store = useConsoleStore;
     let palette = readChartPalette();
-    let frame: number | undefined;
+    let queued = false;
     let waiting: number | undefined;
     let drawnAt = -Infinity;
     let size = '';
@@ -80,21 +81,23 @@ export function useLiveChart(
       if (current) chart.setOption(spec.full(current), { notMerge: true });
     };
     const drawData = () => {
-      frame = undefined;
+      queued = false;
       drawnAt = performance.now();
       const current = frameOf();
       if (current) chart.setOption(spec.data(current));
     };
+    const queueDraw = () => {
+      queued = true;
+      cancelDraw = requestDraw(drawData);
+    };
+    let cancelDraw = () => {};
     const scheduleData = () => {
-      if (frame !== undefined || waiting !== undefined) return;
+      if (queued || waiting !== undefined) return;
       const wait = drawnAt + MIN_DRAW_GAP_MS - performance.now();
-      if (wait <= 0) {
-        frame = window.requestAnimationFrame(drawData);
-        return;
-      }
+      if (wait <= 0) return queueDraw();
       waiting = window.setTimeout(() => {
         waiting = undefined;
-        frame = window.requestAnimationFrame(drawData);
+        queueDraw();
       }, wait);
     };
 
@@ -123,7 +126,7 @@ export function useLiveChart(
       window.clearInterval(timer);
       window.clearTimeout(waiting);
       resizer.disconnect();
-      if (frame !== undefined) window.cancelAnimationFrame(frame);
+      cancelDraw();
       chart.dispose();
     };
   }, [ref, seriesKey, spec]);
