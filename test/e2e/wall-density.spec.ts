@@ -47,7 +47,7 @@ async function tileBoxes(page: Page): Promise<TileBox[]> {
         tile: tile.getBoundingClientRect().toJSON() as DOMRect,
         chart: box('[data-testid="tile-chart"] canvas'),
         value: box('[data-testid="tile-value"]'),
-        status: box('[data-testid="tile-status"]'),
+        status: box('.status-badge'),
         valuePx: value ? parseFloat(getComputedStyle(value).fontSize) : 0,
       };
     }),

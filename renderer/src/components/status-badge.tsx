@@ -31,7 +31,9 @@ export function StatusBadge({ status, textTestId }: StatusBadgeProps) {
   return (
     <span className={`status-badge status-badge--${status}`}>
       <StatusIcon status={status} />
-      <span data-testid={textTestId}>{LOOK[status].text}</span>
+      <span className="status-badge__word" data-testid={textTestId}>
+        {LOOK[status].text}
+      </span>
     </span>
   );
 }
