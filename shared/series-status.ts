@@ -7,7 +7,7 @@ export type SeriesStatus = (typeof SERIES_STATUSES)[number];
 
 /** A series is stale when it has not updated for this many of its intervals. */
 export const STALE_INTERVALS = 3;
-/** ...and never sooner than this: under a flood a chart redraws every 200 ms, and a fast series must not flicker. */
+/** ...and never sooner than this: under a flood a chart redraws every 500 ms, and a fast series must not flicker. */
 export const MIN_STALE_MS = 2_000;
 
 export const staleAfterMs = (intervalMs: number): number =>

@@ -36,10 +36,10 @@ export interface LiveChartSpec {
 
 /**
  * Least time between two data draws of one chart: a sample after a quiet spell
- * draws in the next frame, a flood redraws a chart five times a second, not in
+ * draws in the next frame, a flood redraws a chart twice a second, not in
  * every delta (a hundred charts at twenty deltas a second would fill the frame).
  */
-const MIN_DRAW_GAP_MS = 200;
+const MIN_DRAW_GAP_MS = 500;
 
 const markerSources = (state: ConsoleStore) => [state.events, state.actions, state.rollbackFrom];
 const sameRefs = (a: unknown[], b: unknown[]) => a.every((item, index) => item === b[index]);
