@@ -9,9 +9,15 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two workers: the 5-minute soak runs on one (its project is queued first)
+  // while the other files run one after another on the other.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
+  projects: [
+    { name: 'soak', testMatch: /soak\.spec\.ts$/ },
+    { name: 'e2e', testIgnore: /soak\.spec\.ts$/ },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1920, height: 1080 },
