@@ -2,6 +2,7 @@
 // settings file restored from a backup, say), until the operator dismisses it.
 import { useShallow } from 'zustand/react/shallow';
 import { useConsoleStore } from '../store/console-store';
+import { Notice } from './notice';
 
 export function NoticeBanners() {
   const notices = useConsoleStore(
@@ -14,20 +15,13 @@ export function NoticeBanners() {
   return (
     <div className="notices">
       {notices.map((notice) => (
-        <div key={notice} className="notice" role="alert" data-testid="notice">
-          <span className="notice__icon" aria-hidden="true">
-            ⚠
-          </span>
-          <p className="notice__text">{notice}</p>
-          <button
-            type="button"
-            className="button notice__dismiss"
-            aria-label={`Dismiss notice: ${notice}`}
-            onClick={() => dismiss(notice)}
-          >
-            Dismiss
-          </button>
-        </div>
+        <Notice
+          key={notice}
+          text={notice}
+          testId="notice"
+          dismissLabel={`Dismiss notice: ${notice}`}
+          onDismiss={() => dismiss(notice)}
+        />
       ))}
     </div>
   );
