@@ -1,7 +1,7 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser), driving
 // the real renderer through the browser host; plus an Electron smoke test.
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './test/e2e/chromium-path';
+import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/chromium-path';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -23,15 +23,7 @@ export default defineConfig({
     viewport: { width: 1920, height: 1080 },
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

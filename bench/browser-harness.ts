@@ -5,24 +5,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { browserModeUrl } from '../test/e2e/browser-mode';
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, chromiumPath } from '../test/e2e/chromium-path';
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-sync',
+  ...E2E_CHROMIUM_ARGS,
   // A bench page is never in the background: keep its timers and frames at full rate.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
 
 // ---------------------------------------------------------------- processes
 
@@ -166,27 +158,7 @@ export async function startBrowserMode(endpoint: string): Promise<Running & { pi
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.add(child);
-  const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`browser mode did not start: ${output.join('')}`)),
-      30_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /Watchfloor \(browser mode\): (http:\/\/\S+)/.exec(output.join(''));
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited ${code}: ${output.join('')}`));
-    });
-  });
+  const url = await browserModeUrl(child, [], 30_000);
   return {
     url,
     pid: child.pid ?? -1,

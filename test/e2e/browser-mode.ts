@@ -34,10 +34,20 @@ export async function startBrowserMode(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
+  const url = await browserModeUrl(child, output, 20_000);
+  return { mode: { url, userData, origin: new URL(url).origin, output }, child };
+}
+
+/** Resolves with the address browser mode prints (its output collected in `output`). */
+export function browserModeUrl(
+  child: ChildProcess,
+  output: string[],
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`browser mode did not start: ${output.join('')}`)),
-      20_000,
+      timeoutMs,
     );
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
@@ -49,11 +59,11 @@ export async function startBrowserMode(
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`browser mode exited ${code}: ${output.join('')}`)),
-    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited ${code}: ${output.join('')}`));
+    });
   });
-  return { mode: { url, userData, origin: new URL(url).origin, output }, child };
 }
 
 export const test = base.extend<object, { browserMode: BrowserMode }>({
