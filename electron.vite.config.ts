@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('main/index.ts'), formats: ['es'] },
+      lib: { entry: resolve('main/electron/index.ts'), formats: ['es'] },
     },
   },
   preload: {

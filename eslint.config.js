@@ -7,8 +7,12 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** no-restricted-imports for one folder: forbidden folders (globs) and packages. */
-function importRules(folders, packages, why) {
+/**
+ * no-restricted-imports for one folder: forbidden folders (globs), packages, and
+ * extra regex patterns. ESLint keeps only the last config of a rule for a file,
+ * so each folder states its whole rule here, once.
+ */
+function importRules(folders, packages, why, regexes = []) {
   return {
     'no-restricted-imports': [
       'error',
@@ -17,6 +21,7 @@ function importRules(folders, packages, why) {
         patterns: [
           { group: folders, message: why },
           ...(packages.includes('electron') ? [{ group: ['electron/*'], message: why }] : []),
+          ...regexes,
         ],
       },
     ],
@@ -24,6 +29,20 @@ function importRules(folders, packages, why) {
 }
 
 const up = (name) => [`**/${name}`, `**/${name}/**`, `../${name}/**`];
+
+const rendererFolders = [...up('main'), ...up('preload'), ...up('endpoints')];
+const rendererPackages = [...nodeBuiltins, 'ws', 'electron', 'electron-store', 'conf'];
+const rendererWhy = 'renderer may import only shared/ and browser APIs';
+/** Into a feature only through its index.ts: `features/x/file`, or from a feature `../x/file`. */
+const featureInsides = {
+  regex: '(^|/)features/[a-z-]+/(?!index$)[^/]+',
+  message: 'enter another feature only through its index.ts',
+};
+const siblingFeatureInsides = { ...featureInsides, regex: '^\\.\\./[a-z-]+/(?!index$)[^/]+' };
+const anyFeature = {
+  regex: '(^|/)features(/|$)',
+  message: 'ui/, store/ and bridge/ serve every feature and import none',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
@@ -42,11 +61,22 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: importRules(
-      [...up('main'), ...up('preload'), ...up('endpoints')],
-      [...nodeBuiltins, 'ws', 'electron', 'electron-store', 'conf'],
-      'renderer may import only shared/ and browser APIs',
-    ),
+    rules: importRules(rendererFolders, rendererPackages, rendererWhy),
+  },
+  {
+    files: ['renderer/src/app/**/*.{ts,tsx}'],
+    rules: importRules(rendererFolders, rendererPackages, rendererWhy, [featureInsides]),
+  },
+  {
+    files: ['renderer/src/features/*/*.{ts,tsx}'],
+    rules: importRules(rendererFolders, rendererPackages, rendererWhy, [
+      featureInsides,
+      siblingFeatureInsides,
+    ]),
+  },
+  {
+    files: ['renderer/src/{ui,store,bridge}/**/*.{ts,tsx}'],
+    rules: importRules(rendererFolders, rendererPackages, rendererWhy, [anyFeature]),
   },
   {
     files: ['shared/**/*.ts'],
@@ -59,19 +89,13 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts', 'main/web/**/*.ts'],
     rules: importRules(
-      [
-        ...up('renderer'),
-        ...up('preload'),
-        '**/main/index',
-        '**/main/validated-ipc',
-        '**/main/window-security',
-      ],
+      [...up('renderer'), ...up('preload'), ...up('electron')],
       ['electron', 'electron-store'],
       'main/core and main/web run in plain Node: no electron, renderer or preload',
     ),
   },
   {
-    files: ['main/*.ts'],
+    files: ['main/electron/**/*.ts'],
     rules: importRules(
       [...up('renderer'), ...up('preload'), ...up('web')],
       [],

@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Unit tests sit beside their source; integration, property and e2e tests in test/.
 export default defineConfig({
   test: {
     include: [
+      'shared/**/*.test.ts',
+      'main/**/*.test.ts',
+      'renderer/src/**/*.test.{ts,tsx}',
       'test/unit/**/*.test.ts',
       'test/property/**/*.test.ts',
       'test/integration/**/*.test.ts',

@@ -2,8 +2,8 @@
 // threshold check, coalescing — through the console's real notification path.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ConsoleCore } from '../main/core/console-core';
-import type { EndpointLink } from '../main/core/endpoint-link';
-import { decodeFrame } from '../main/core/frame-decoder';
+import type { EndpointLink } from '../main/core/links/endpoint-link';
+import { decodeFrame } from '../main/core/links/frame-decoder';
 
 const SERIES = 100;
 

@@ -18,12 +18,12 @@
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { ConsoleSeries } from '../shared/console-api';
-import type { SnapshotSource } from '../shared/snapshot';
-import { SeriesBuffer } from '../main/core/series-buffer';
-import { readSnapshot } from '../main/core/snapshot-reader';
-import { snapshotToState } from '../shared/snapshot-view';
-import { writeSnapshot } from '../main/core/snapshot-writer';
+import type { ConsoleSeries } from '../shared/api/console-api';
+import type { SnapshotSource } from '../shared/api/snapshot';
+import { SeriesBuffer } from '../main/core/series/series-buffer';
+import { readSnapshot } from '../main/core/snapshot/snapshot-reader';
+import { snapshotToState } from '../shared/rules/snapshot-view';
+import { writeSnapshot } from '../main/core/snapshot/snapshot-writer';
 
 export const TARGETS = { exportMs: 1_000, fileMB: 60, readMs: 1_500, stallMs: 100 };
 

@@ -1,6 +1,6 @@
 // Generates docs/schema/watchfloor.v1.schema.json, the JSON Schema (draft
 // 2020-12) of the watchfloor.v1 wire protocol, from the zod schemas in
-// shared/protocol.ts with zod's z.toJSONSchema. The file is generated: edit
+// shared/protocol/index.ts with zod's z.toJSONSchema. The file is generated: edit
 // the zod schemas, then run `npx tsx scripts/generate-schema.ts` (`--check`
 // only compares). test/integration/protocol-schema.test.ts fails when the
 // checked-in file and this generator disagree.
@@ -9,7 +9,7 @@
 // - io 'input': the schema describes what the console *accepts*. zod objects
 //   ignore (strip) unknown members, so the JSON Schema allows them too: that
 //   is what lets v1 grow by adding optional fields.
-// - Every exported zod schema of shared/protocol.ts becomes a $def (except the
+// - Every exported zod schema of shared/protocol/index.ts becomes a $def (except the
 //   few in NOT_ON_THE_WIRE), so a new schema cannot be forgotten here.
 // - Refinements (`.refine`) have no JSON Schema equivalent; each one needs an
 //   entry in REFINEMENTS, or generation fails. Anything else zod cannot
@@ -275,7 +275,7 @@ export function buildSchema(): JsonSchema {
       `WebSocket subprotocol "${SUBPROTOCOL}", one JSON-RPC 2.0 object per text frame,`,
       `at most ${MAX_FRAME_BYTES} bytes. Validate frames from an endpoint against`,
       '#/$defs/EndpointFrame and frames from a console against #/$defs/ConsoleFrame;',
-      'the root accepts either. See docs/protocol.md. Generated from shared/protocol.ts',
+      'the root accepts either. See docs/protocol.md. Generated from shared/protocol/index.ts',
       'by scripts/generate-schema.ts: do not edit.',
     ].join(' '),
     oneOf: [{ $ref: '#/$defs/EndpointFrame' }, { $ref: '#/$defs/ConsoleFrame' }],

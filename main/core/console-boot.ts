@@ -9,8 +9,8 @@ import { SCENARIO_NAMES, type ScenarioName } from '../../endpoints/demo/scenario
 import { OptionsError } from './console-options';
 import { ConsoleCore, type ConsoleCoreOptions } from './console-core';
 import type { ConsoleOptions } from './console-options';
-import type { EndpointRegistry, EndpointSpec } from './endpoint-registry';
-import type { SettingsStore } from './settings-store';
+import type { EndpointRegistry, EndpointSpec } from './links/endpoint-registry';
+import type { SettingsStore } from './settings/settings-store';
 
 export interface BootedConsole {
   core: ConsoleCore;

@@ -15,29 +15,29 @@ import {
   type SnapshotExport,
   type SnapshotFileInfo,
   type SnapshotOpen,
-} from '../../shared/console-api';
-import { auditQuerySchema, type AuditEntry, type AuditQuery } from '../../shared/audit';
+} from '../../shared/api/console-api';
+import { auditQuerySchema, type AuditEntry, type AuditQuery } from '../../shared/api/audit';
 import type { EndpointNotification, HelloResult, SampleBatch } from '../../shared/protocol';
-import { ActionDesk } from './action-desk';
-import { AlertEngine } from './alert-engine';
-import { ReleaseGates } from './release-gates';
-import type { ReleaseStatus } from '../../shared/releases';
-import { AuditWriteError, type AuditLog } from './audit-log';
+import { ActionDesk } from './actions/action-desk';
+import { AlertEngine } from './alerts/alert-engine';
+import { ReleaseGates } from './deploys/release-gates';
+import type { ReleaseStatus } from '../../shared/api/releases';
+import { AuditWriteError, type AuditLog } from './actions/audit-log';
 import { ConsoleFeed } from './console-feed';
-import { DeployStore } from './deploy-store';
-import { EndpointLink } from './endpoint-link';
-import { endpointIdFor } from './endpoint-id';
-import { SeriesStore } from './series-store';
-import { SnapshotDesk } from './snapshot-desk';
-import type { Snapshot, SnapshotSource } from '../../shared/snapshot';
-import type { SettingsStore } from './settings-store';
+import { DeployStore } from './deploys/deploy-store';
+import { EndpointLink } from './links/endpoint-link';
+import { endpointIdFor } from './links/endpoint-id';
+import { SeriesStore } from './series/series-store';
+import { SnapshotDesk } from './snapshot/snapshot-desk';
+import type { Snapshot, SnapshotSource } from '../../shared/api/snapshot';
+import type { SettingsStore } from './settings/settings-store';
 import {
   DEFAULT_SETTINGS,
   settingsPatchSchema,
   type SettingsPatch,
   type VisibleSettings,
-} from '../../shared/settings';
-import type { EndpointRegistry, EndpointSpec } from './endpoint-registry';
+} from '../../shared/api/settings';
+import type { EndpointRegistry, EndpointSpec } from './links/endpoint-registry';
 
 export interface ConsoleCoreOptions {
   endpoints: EndpointSpec[];

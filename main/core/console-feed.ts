@@ -3,9 +3,9 @@
 // rest of its frame), and under load at most one delta per flushMs leaves, so
 // the renderer gets a bounded number of messages however many samples arrive.
 // A fixed timer instead made every sample wait up to flushMs (bench B2).
-import type { Alert, AlertTransition } from '../../shared/alerts';
-import type { ReleaseStatus } from '../../shared/releases';
-import type { VisibleSettings } from '../../shared/settings';
+import type { Alert, AlertTransition } from '../../shared/api/alerts';
+import type { ReleaseStatus } from '../../shared/api/releases';
+import type { VisibleSettings } from '../../shared/api/settings';
 import type {
   ActionRecord,
   ConsoleDelta,
@@ -14,7 +14,7 @@ import type {
   EndpointDeployments,
   EndpointStatus,
   Points,
-} from '../../shared/console-api';
+} from '../../shared/api/console-api';
 
 type Listener = (delta: ConsoleDelta) => void;
 

@@ -16,9 +16,9 @@ import {
   snapshotFileNameSchema,
   snapshotOpenSchema,
   type ConsoleApi,
-} from '../../shared/console-api';
+} from '../../shared/api/console-api';
 import { CLOSE_CODES, RPC_ERRORS } from '../../shared/protocol';
-import { settingsPatchSchema } from '../../shared/settings';
+import { settingsPatchSchema } from '../../shared/api/settings';
 
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** A snapshot opened from the page arrives base64 in one frame. */

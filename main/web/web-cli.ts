@@ -3,12 +3,12 @@
 import Conf from 'conf';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AuditLog } from '../core/audit-log';
+import { AuditLog } from '../core/actions/audit-log';
 import { bootConsole } from '../core/console-boot';
 import { OptionsError, parseConsoleOptions } from '../core/console-options';
-import { EndpointRegistry } from '../core/endpoint-registry';
-import { SettingsStore } from '../core/settings-store';
-import { defaultUserDataDir } from '../core/user-data-dir';
+import { EndpointRegistry } from '../core/links/endpoint-registry';
+import { SettingsStore } from '../core/settings/settings-store';
+import { defaultUserDataDir } from '../core/settings/user-data-dir';
 import { startWebHost } from './web-host';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

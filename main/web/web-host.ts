@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ConsoleApi } from '../../shared/console-api';
+import type { ConsoleApi } from '../../shared/api/console-api';
 import { MAX_REQUEST_BYTES, serveConsoleSocket } from './console-socket';
 
 export interface WebHostOptions {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_FILE, AuditLog, AuditWriteError } from '../../main/core/audit-log';
+import { AUDIT_FILE, AuditLog, AuditWriteError } from '../../main/core/actions/audit-log';
 import { auditEntry } from '../support/audit-entry';
 
 const entry = auditEntry;

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleCore } from '../../main/core/console-core';
-import type { EndpointLink } from '../../main/core/endpoint-link';
+import type { EndpointLink } from '../../main/core/links/endpoint-link';
 import { MAX_FRAME_BYTES } from '../../shared/protocol';
 import {
   catalogFrame,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemoEndpoint } from '../../endpoints/demo/demo-server';
 import { ConsoleCore } from '../../main/core/console-core';
-import type { EndpointLink } from '../../main/core/endpoint-link';
+import type { EndpointLink } from '../../main/core/links/endpoint-link';
 import { startWebHost } from '../../main/web/web-host';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleState } from '../../shared/console-api';
+import type { ConsoleState } from '../../shared/api/console-api';
 import { ConsoleCore } from '../../main/core/console-core';
-import type { EndpointSpec } from '../../main/core/endpoint-registry';
+import type { EndpointSpec } from '../../main/core/links/endpoint-registry';
 import {
   SCHEMA_ONLY_SERIES,
   startSchemaOnlyEndpoint,

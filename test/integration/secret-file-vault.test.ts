@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EndpointRegistry } from '../../main/core/endpoint-registry';
-import { SecretFileVault, type TokenCipher } from '../../main/core/secret-file-vault';
-import { SETTINGS_FILE, SettingsStore } from '../../main/core/settings-store';
+import { EndpointRegistry } from '../../main/core/links/endpoint-registry';
+import { SecretFileVault, type TokenCipher } from '../../main/core/settings/secret-file-vault';
+import { SETTINGS_FILE, SettingsStore } from '../../main/core/settings/settings-store';
 
 const TOKEN = 'tok-3f9a1c77-secret-value';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
-import { WEB_RPC, consoleDeltaSchema, consoleStateSchema } from '../../shared/console-api';
+import { WEB_RPC, consoleDeltaSchema, consoleStateSchema } from '../../shared/api/console-api';
 import { waitFor } from '../support/wait-for';
 
 let booted: BootedConsole;

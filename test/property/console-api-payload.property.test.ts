@@ -7,9 +7,9 @@ import {
   actionRequestSchema,
   endpointConfigSchema,
   type ActionRequest,
-} from '../../shared/console-api';
+} from '../../shared/api/console-api';
 import { ACTION_NAMES, actionArgsSchemas } from '../../shared/protocol';
-import { settingsPatchSchema } from '../../shared/settings';
+import { settingsPatchSchema } from '../../shared/api/settings';
 
 const key = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
 const ident = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);

@@ -2,7 +2,7 @@
 // and it accepts exactly what the protocol's schemas accept.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFrame } from '../../main/core/frame-decoder';
+import { decodeFrame } from '../../main/core/links/frame-decoder';
 import { endpointNotificationSchema, rpcResponseSchema } from '../../shared/protocol';
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 });

@@ -4,9 +4,9 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SnapshotError, readSnapshot } from '../../main/core/snapshot-reader';
-import { writeSnapshot } from '../../main/core/snapshot-writer';
-import { SNAPSHOT_ERROR_REASONS, type SnapshotSource } from '../../shared/snapshot';
+import { SnapshotError, readSnapshot } from '../../main/core/snapshot/snapshot-reader';
+import { writeSnapshot } from '../../main/core/snapshot/snapshot-writer';
+import { SNAPSHOT_ERROR_REASONS, type SnapshotSource } from '../../shared/api/snapshot';
 
 const T0 = 1_800_000_000_000;
 

@@ -1,6 +1,6 @@
 // A child process that appends to an audit log as fast as it can and prints
 // each sequence number once append() has returned (i.e. after fsync).
-import { AuditLog } from '../../main/core/audit-log';
+import { AuditLog } from '../../main/core/actions/audit-log';
 
 const log = new AuditLog(process.argv[2] as string);
 const reason = 'x'.repeat(Number(process.argv[3] ?? 200));

@@ -1,6 +1,6 @@
 // The renderer's own link to its host (Electron IPC or the browser host's
 // WebSocket), distinct from the hosts' links to endpoints.
-import type { ConsoleApi } from '../../../shared/console-api';
+import type { ConsoleApi } from '../../../shared/api/console-api';
 
 export type BridgeConnection = 'connecting' | 'open' | 'lost';
 

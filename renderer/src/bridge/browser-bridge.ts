@@ -12,7 +12,7 @@ import {
   type ActionRequest,
   type ConsoleApi,
   type ConsoleDelta,
-} from '../../../shared/console-api';
+} from '../../../shared/api/console-api';
 import {
   noResult,
   type BridgeConnection,

@@ -1,6 +1,6 @@
 // Picks the host bridge once: the Electron preload's API when present, the
 // browser host's WebSocket otherwise.
-import type { ConsoleApi } from '../../../shared/console-api';
+import type { ConsoleApi } from '../../../shared/api/console-api';
 import type { ConnectionListener, ConsoleBridge } from './bridge-connection';
 import { createBrowserBridge } from './browser-bridge';
 import { createElectronBridge } from './electron-bridge';

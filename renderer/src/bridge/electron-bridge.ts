@@ -8,7 +8,7 @@ import {
   endpointStatusSchema,
   snapshotFileSchema,
   type ConsoleApi,
-} from '../../../shared/console-api';
+} from '../../../shared/api/console-api';
 import { noResult, type ConsoleBridge, type ResultParser } from './bridge-connection';
 import { snapshotResult } from './snapshot-result';
 

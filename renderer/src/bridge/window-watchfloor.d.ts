@@ -1,6 +1,6 @@
 // The Electron preload exposes the ConsoleApi as `window.watchfloor`; in the
 // browser host it is absent and the WebSocket bridge stands in.
-import type { ConsoleApi } from '../../../shared/console-api';
+import type { ConsoleApi } from '../../../shared/api/console-api';
 
 declare global {
   interface Window {

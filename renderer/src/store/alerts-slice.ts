@@ -1,8 +1,8 @@
 // Alerts as the core raises them (the renderer never re-evaluates thresholds)
 // and the timeline of their transitions. Open alerts come first, the worst and
 // oldest on top; then the resolved ones, newest first.
-import type { Alert, AlertTransition } from '../../../shared/alerts';
-import type { ConsoleDelta, ConsoleState } from '../../../shared/console-api';
+import type { Alert, AlertTransition } from '../../../shared/api/alerts';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-api';
 import type { ConsoleSliceCreator } from './console-store';
 import { replaceById } from './replace-by-id';
 

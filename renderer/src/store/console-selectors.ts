@@ -1,5 +1,5 @@
 // Selectors shared by views; list selectors are meant for `useShallow`.
-import type { ActionRecord, EndpointStatus } from '../../../shared/console-api';
+import type { ActionRecord, EndpointStatus } from '../../../shared/api/console-api';
 import type { ConsoleStore } from './console-store';
 
 export const selectEndpoint =

@@ -5,7 +5,7 @@ import type {
   ConsoleState,
   EndpointStatus,
   Points,
-} from '../../../shared/console-api';
+} from '../../../shared/api/console-api';
 import type { ConsoleSliceCreator } from './console-store';
 import { appendPoints, trimPoints } from './points-window';
 import { replaceById } from './replace-by-id';

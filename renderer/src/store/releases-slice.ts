@@ -1,7 +1,7 @@
 // Releases rolling out ring by ring, with their gates, as the core computes
 // them: the whole list replaces on every change.
-import type { ConsoleDelta } from '../../../shared/console-api';
-import type { ReleaseStatus } from '../../../shared/releases';
+import type { ConsoleDelta } from '../../../shared/api/console-api';
+import type { ReleaseStatus } from '../../../shared/api/releases';
 import type { ConsoleSliceCreator } from './console-store';
 
 export interface ReleasesSlice {

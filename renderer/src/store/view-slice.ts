@@ -1,7 +1,7 @@
 // Where the operator is: which view, which series' detail is open over it,
 // and whether the wall is being arranged. Kept in the store so a notification
 // or the header's alert count can navigate.
-import type { ViewName } from '../../../shared/settings';
+import type { ViewName } from '../../../shared/api/settings';
 import type { ConsoleSliceCreator } from './console-store';
 
 /** The views this renderer draws; a playlist naming others skips them. */

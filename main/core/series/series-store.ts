@@ -1,0 +1,173 @@
+// All series the console knows, from every endpoint, each in its own bounded
+// buffer. Points that go back in time, repeat a timestamp, or lie far outside
+// any plausible clock are dropped and counted rather than stored.
+import { seriesKey, type ConsoleSeries, type Points } from '../../../shared/api/console-api';
+import type { SampleBatch, SeriesInfo } from '../../../shared/protocol';
+import { SeriesBuffer } from './series-buffer';
+
+export interface AppendResult {
+  key: string;
+  points: Points;
+}
+
+export interface AppendReport {
+  added: AppendResult[];
+  unknown: string[];
+  /** Points dropped for repeating or going back in time within their batch: an endpoint bug. */
+  outOfOrder: number;
+  /** Points already stored (a backfill overlapping what we have): skipped quietly. */
+  overlap: number;
+  /** Points dropped for an absurd timestamp. */
+  absurd: number;
+}
+
+export interface CatalogReport {
+  changed: ConsoleSeries[];
+  removed: string[];
+  /** Catalog entries refused because the endpoint reached its series cap. */
+  overCap: number;
+}
+
+/** Timestamps before this (2001-09-09) or more than a day ahead are absurd. */
+const EARLIEST = 1e12;
+const MAX_AHEAD_MS = 86_400_000;
+
+export class SeriesStore {
+  private readonly info = new Map<string, ConsoleSeries>();
+  private readonly buffers = new Map<string, SeriesBuffer>();
+  private readonly perEndpoint = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly maxSeriesPerEndpoint = 5_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  upsertCatalog(endpointId: string, catalog: SeriesInfo[], replace = false): CatalogReport {
+    const keys = this.keysOf(endpointId);
+    const report: CatalogReport = { changed: [], removed: [], overCap: 0 };
+    if (replace) {
+      const listed = new Set(catalog.map((entry) => seriesKey(endpointId, entry.id)));
+      for (const key of keys) if (!listed.has(key)) this.remove(endpointId, key, report);
+    }
+    for (const entry of catalog) {
+      const key = seriesKey(endpointId, entry.id);
+      if (!keys.has(key) && keys.size >= this.maxSeriesPerEndpoint) {
+        report.overCap += 1;
+        continue;
+      }
+      const before = this.info.get(key);
+      const next: ConsoleSeries = { ...entry, key, endpointId, ...errorOf(before) };
+      if (before && JSON.stringify(before) === JSON.stringify(next)) continue;
+      this.info.set(key, next);
+      keys.add(key);
+      if (!this.buffers.has(key)) this.buffers.set(key, new SeriesBuffer(this.capacity));
+      report.changed.push(next);
+    }
+    return report;
+  }
+
+  /** Sets or clears a series' error; returns the entry when it changed. */
+  setError(endpointId: string, seriesId: string, message?: string): ConsoleSeries | undefined {
+    const key = seriesKey(endpointId, seriesId);
+    const before = this.info.get(key);
+    if (!before || before.error === message) return undefined;
+    const next: ConsoleSeries = { ...before };
+    if (message === undefined) delete next.error;
+    else next.error = message;
+    this.info.set(key, next);
+    return next;
+  }
+
+  append(endpointId: string, batches: SampleBatch[], skewMs = 0): AppendReport {
+    const report: AppendReport = { added: [], unknown: [], outOfOrder: 0, overlap: 0, absurd: 0 };
+    const latest = this.now() + skewMs + MAX_AHEAD_MS;
+    for (const batch of batches) {
+      const key = seriesKey(endpointId, batch.series);
+      const buffer = this.buffers.get(key);
+      if (!buffer) {
+        report.unknown.push(batch.series);
+        continue;
+      }
+      const points: Points = { t: [], v: [] };
+      const stored = buffer.last()?.t ?? -Infinity;
+      let previous = -Infinity;
+      for (const [t, v] of batch.points) {
+        if (t < EARLIEST || t > latest) {
+          report.absurd += 1;
+          continue;
+        }
+        if (t <= previous) {
+          report.outOfOrder += 1;
+          continue;
+        }
+        previous = t;
+        if (t <= stored) {
+          report.overlap += 1;
+          continue;
+        }
+        buffer.push(t, v);
+        points.t.push(t);
+        points.v.push(v);
+      }
+      if (points.t.length) report.added.push({ key, points });
+    }
+    return report;
+  }
+
+  countOf(endpointId: string): number {
+    return this.perEndpoint.get(endpointId)?.size ?? 0;
+  }
+
+  /** Forgets every series of an endpoint (it was removed); returns their keys. */
+  dropEndpoint(endpointId: string): string[] {
+    const report: CatalogReport = { changed: [], removed: [], overCap: 0 };
+    for (const key of [...this.keysOf(endpointId)]) this.remove(endpointId, key, report);
+    this.perEndpoint.delete(endpointId);
+    return report.removed;
+  }
+
+  catalog(): ConsoleSeries[] {
+    return [...this.info.values()];
+  }
+
+  pointsSince(since: number): Record<string, Points> {
+    const out: Record<string, Points> = {};
+    for (const [key, buffer] of this.buffers) out[key] = buffer.pointsSince(since);
+    return out;
+  }
+
+  pointsOf(key: string, since: number): Points {
+    return this.buffers.get(key)?.pointsSince(since) ?? { t: [], v: [] };
+  }
+
+  /** Mean of the values with time >= since; undefined when there are none. */
+  meanSince(key: string, since: number): number | undefined {
+    const points = this.buffers.get(key)?.pointsSince(since);
+    if (!points?.v.length) return undefined;
+    let sum = 0;
+    for (const v of points.v) sum += v;
+    return sum / points.v.length;
+  }
+
+  last(key: string): { t: number; v: number } | undefined {
+    return this.buffers.get(key)?.last();
+  }
+
+  private keysOf(endpointId: string): Set<string> {
+    let keys = this.perEndpoint.get(endpointId);
+    if (!keys) this.perEndpoint.set(endpointId, (keys = new Set()));
+    return keys;
+  }
+
+  private remove(endpointId: string, key: string, report: CatalogReport): void {
+    this.info.delete(key);
+    this.buffers.delete(key);
+    this.perEndpoint.get(endpointId)?.delete(key);
+    report.removed.push(key);
+  }
+}
+
+function errorOf(before: ConsoleSeries | undefined): { error?: string } {
+  return before?.error === undefined ? {} : { error: before.error };
+}

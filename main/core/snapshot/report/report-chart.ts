@@ -1,0 +1,159 @@
+// Report charts: one series as an inline SVG, rendered in Node by ECharts'
+// server-side renderer. Only numbers from the snapshot reach ECharts (times,
+// values, thresholds); titles, units and names are written by the report
+// itself, escaped, so no snapshot text can reach the SVG markup.
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
+import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { ConsoleSeries, Points } from '../../../../shared/api/console-api';
+import { minMaxPerBucket } from './report-downsample';
+
+use([LineChart, GridComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
+
+export const CHART_WIDTH = 720;
+export const CHART_HEIGHT = 150;
+const PLOT_LEFT = 60;
+const PLOT_RIGHT = 16;
+
+export const MARK_COLORS = {
+  line: '#2f6fde',
+  warning: '#d98a00',
+  critical: '#d03030',
+  event: '#3a8fb7',
+  action: '#e0701b',
+  annotation: '#8a4fc7',
+  firing: 'rgba(208, 48, 48, 0.12)',
+} as const;
+
+/** What is drawn over a series: vertical marks at times, shaded firing periods. */
+export interface ChartMarks {
+  events: number[];
+  actions: number[];
+  annotations: number[];
+  firing: [number, number][];
+}
+
+export interface ChartWindow {
+  from: number;
+  to: number;
+}
+
+/** One ECharts instance reused for every chart of a report (creating one costs ~3× a render). */
+export class ReportCharts {
+  private readonly chart: EChartsType;
+  private rendered = 0;
+
+  constructor() {
+    this.chart = init(null, null, {
+      renderer: 'svg',
+      ssr: true,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+    });
+  }
+
+  render(series: ConsoleSeries, points: Points, window: ChartWindow, marks: ChartMarks): string {
+    this.chart.setOption(chartOption(series, points, window, marks), { notMerge: true });
+    this.rendered += 1;
+    return inlineSvg(this.chart.renderToSVGString(), `c${this.rendered}`);
+  }
+
+  /** Must be called: an undisposed instance keeps Node's event loop alive. */
+  dispose(): void {
+    this.chart.dispose();
+  }
+}
+
+function chartOption(
+  series: ConsoleSeries,
+  points: Points,
+  window: ChartWindow,
+  marks: ChartMarks,
+): EChartsCoreOption {
+  const data = minMaxPerBucket(points, CHART_WIDTH - PLOT_LEFT - PLOT_RIGHT);
+  return {
+    animation: false,
+    grid: { left: PLOT_LEFT, right: PLOT_RIGHT, top: 10, bottom: 24 },
+    xAxis: {
+      type: 'time',
+      min: window.from,
+      max: window.to,
+      axisLabel: { formatter: (value: number) => clockTime(value), hideOverlap: true },
+      splitLine: { show: false },
+    },
+    yAxis: { type: 'value', scale: true, splitNumber: 3, ...valueRange(data, series) },
+    series: [
+      {
+        type: 'line',
+        showSymbol: false,
+        data,
+        color: MARK_COLORS.line,
+        lineStyle: { width: 1.2 },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          label: { show: false },
+          data: lines(series, marks),
+        },
+        markArea: {
+          silent: true,
+          itemStyle: { color: MARK_COLORS.firing },
+          data: marks.firing.map(([start, end]) => [{ xAxis: start }, { xAxis: end }]),
+        },
+      },
+    ],
+  };
+}
+
+/** The value axis covers the thresholds too, so a reader sees how close the values came. */
+function valueRange(
+  data: [number, number][],
+  series: ConsoleSeries,
+): { min?: number; max?: number } {
+  const thresholds = series.thresholds;
+  if (!thresholds || data.length === 0) return {};
+  const values = [...data.map(([, v]) => v), thresholds.warning, thresholds.critical];
+  return { min: Math.min(...values), max: Math.max(...values) };
+}
+
+function lines(series: ConsoleSeries, marks: ChartMarks): object[] {
+  const vertical = (times: number[], color: string, type: string) =>
+    times.map((xAxis) => ({ xAxis, lineStyle: { color, type, width: 1 } }));
+  const thresholds = series.thresholds;
+  return [
+    ...(thresholds
+      ? [
+          { yAxis: thresholds.warning, lineStyle: { color: MARK_COLORS.warning, type: 'dashed' } },
+          {
+            yAxis: thresholds.critical,
+            lineStyle: { color: MARK_COLORS.critical, type: 'dashed' },
+          },
+        ]
+      : []),
+    ...vertical(marks.events, MARK_COLORS.event, 'dotted'),
+    ...vertical(marks.actions, MARK_COLORS.action, 'solid'),
+    ...vertical(marks.annotations, MARK_COLORS.annotation, 'dashed'),
+  ];
+}
+
+function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
+}
+
+/**
+ * Fit for inlining many charts in one HTML page: no xmlns (HTML parsers place
+ * <svg> in its namespace; the URLs would only look like external references),
+ * no hover styles nor the classes they hang on, no ECharts metadata
+ * attributes (meant for client-side hydration), and ids made unique per chart:
+ * ECharts numbers them the same in every render (`zr0-c0`), and a clip-path
+ * would otherwise point at the first chart's.
+ */
+export function inlineSvg(svg: string, prefix: string): string {
+  return svg
+    .replace(/\s+xmlns(:\w+)?="[^"]*"/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/\s+class="zr\d+-cls-\d+"/g, '')
+    .replace(/\s+ecmeta_\w+="[^"]*"/g, '')
+    .replace(/\bzr(\d+)-/g, `${prefix}-zr$1-`);
+}

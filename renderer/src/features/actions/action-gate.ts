@@ -1,0 +1,73 @@
+// Whether an action control is drawn, and if drawn, why it cannot be used
+// now. The display profile draws none at all; everything else shows the
+// control disabled with its reason, so an operator knows what to fix.
+import type { ActionRecord, EndpointStatus } from '../../../../shared/api/console-api';
+import type { ActionName } from '../../../../shared/protocol';
+import type { BridgeConnection } from '../../bridge/bridge-connection';
+import { isFinalActionState } from '../../store/actions-slice';
+import { selectEndpoint, selectLatestAction } from '../../store/console-selectors';
+import { useConsoleStore } from '../../store/console-store';
+import { isLinkLive } from '../../../../shared/rules/link-liveness';
+import { ACTION_LABEL } from './action-labels';
+
+export interface ActionGate {
+  /** Draw no control at all (display profile; kiosk on the wall). */
+  hidden: boolean;
+  /** Why the control is disabled, in words for its caption; undefined when it can be used. */
+  blocker: string | undefined;
+}
+
+export interface ActionTarget {
+  endpointId: string;
+  service: string;
+  environment: string;
+}
+
+export interface GateInputs {
+  connection: BridgeConnection;
+  endpoint: EndpointStatus | undefined;
+  kiosk: boolean;
+  latest: ActionRecord | undefined;
+}
+
+/** Why `action` cannot be started on its target now, or undefined. */
+export function actionBlocker(action: ActionName, inputs: GateInputs): string | undefined {
+  const { connection, endpoint, kiosk, latest } = inputs;
+  if (kiosk) return 'Kiosk mode: actions are off on this screen';
+  if (connection !== 'open') return 'Console link is down';
+  if (!endpoint) return 'Endpoint is not known to the console';
+  if (!isLinkLive(endpoint.state)) return `Endpoint ${endpoint.name} is ${endpoint.state}`;
+  if (!endpoint.actions.includes(action)) {
+    return `${endpoint.name} does not offer “${ACTION_LABEL[action]}” (${action})`;
+  }
+  // `unknown` does not block: the host may never learn that outcome.
+  if (latest && latest.state !== 'unknown' && !isFinalActionState(latest.state)) {
+    return `An action is still ${latest.state} here`;
+  }
+  return undefined;
+}
+
+/**
+ * The gate of one action on one target. `onWall`: kiosk screens draw no
+ * controls on the wall (the board shows them disabled, with the reason).
+ * `ownKey`: an intent's own in-flight record does not block its retry.
+ */
+export function useActionGate(
+  action: ActionName,
+  target: ActionTarget,
+  options: { onWall?: boolean; ownKey?: string } = {},
+): ActionGate {
+  const profile = useConsoleStore((store) => store.profile);
+  const kiosk = useConsoleStore((store) => store.kiosk);
+  const connection = useConsoleStore((store) => store.connection);
+  const endpoint = useConsoleStore(selectEndpoint(target.endpointId));
+  const latest = useConsoleStore(
+    selectLatestAction(target.endpointId, target.service, target.environment),
+  );
+  const hidden = profile === 'display' || (kiosk && options.onWall === true);
+  const mine = latest !== undefined && latest.key === options.ownKey;
+  const blocker = hidden
+    ? undefined
+    : actionBlocker(action, { connection, endpoint, kiosk, latest: mine ? undefined : latest });
+  return { hidden, blocker };
+}

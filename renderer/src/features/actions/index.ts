@@ -1,0 +1,8 @@
+// The actions feature as other features and the app see it: nothing else of it is imported from outside.
+export { useActionGate } from './action-gate';
+export { newActionKey } from './action-key';
+export { ActionLauncher } from './action-launcher';
+export { RESOURCE_WORDS, defaultRollbackVersion } from './action-preview';
+export { useReleaseGate } from './action-release-gate';
+export { ActionStatus } from './action-status';
+export { ActionsView } from './actions-view';

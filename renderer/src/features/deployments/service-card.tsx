@@ -1,0 +1,46 @@
+// One service in one environment: its version, health, and a guarded roll back.
+import type { EnvironmentState, ServiceState } from '../../../../shared/protocol';
+import { selectEndpointLabel, selectLatestAction } from '../../store/console-selectors';
+import { useConsoleStore } from '../../store/console-store';
+import { ActionStatus } from '../actions';
+import { DeployStatusBadge } from './deploy-status-badge';
+import { RollbackControl } from './rollback-control';
+
+interface ServiceCardProps {
+  endpointId: string;
+  service: ServiceState;
+  environment: EnvironmentState;
+}
+
+export function ServiceCard({ endpointId, service, environment }: ServiceCardProps) {
+  const latest = useConsoleStore(selectLatestAction(endpointId, service.id, environment.id));
+  const endpointLabel = useConsoleStore(selectEndpointLabel(endpointId));
+  return (
+    <article
+      className={`service-card service-card--${environment.status}`}
+      data-testid="service-card"
+      data-service={service.id}
+      data-environment={environment.id}
+    >
+      <div className="service-card__head">
+        <span className="service-card__name">{service.name}</span>
+        {endpointLabel && <span className="service-card__endpoint">{endpointLabel}</span>}
+        <span className="service-card__env">{environment.id}</span>
+      </div>
+      <div className="service-card__line">
+        <span className="service-card__version" data-testid="service-version">
+          {environment.version}
+        </span>
+        <DeployStatusBadge status={environment.status} />
+      </div>
+      {/* Hidden in the display profile and on kiosk screens; disabled with its reason otherwise. */}
+      <RollbackControl
+        endpointId={endpointId}
+        serviceId={service.id}
+        environment={environment}
+        onWall
+      />
+      {latest && <ActionStatus record={latest} />}
+    </article>
+  );
+}

@@ -1,0 +1,116 @@
+// On an alerting tile: the endpoint's procedure as a one-click suggestion
+// ("Roll back billing to 2.13.2") with the alert's context, opening the same
+// confirmation as anywhere else; then the fix's lifecycle and whether the
+// metric recovered within the procedure's expected time: the loop closed.
+import { useShallow } from 'zustand/react/shallow';
+import type { Alert } from '../../../../shared/api/alerts';
+import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import { useConsoleStore } from '../../store/console-store';
+import { ActionLauncher } from '../actions';
+import { ActionStatus } from '../actions';
+import { formatSpan } from '../../ui/clock-format';
+import { useNow } from '../../ui/now-ticker';
+import { findFix, recoveryOf, sameTarget, suggestionsFor, type Recovery } from './procedure-match';
+
+const hourMinute = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
+  const alerts = useConsoleStore(
+    useShallow((store) => store.alerts.filter((alert) => alert.seriesKey === series.key)),
+  );
+  const records = useConsoleStore(useShallow((store) => Object.values(store.actions)));
+  const now = useNow();
+  const firing = alerts.find((alert) => alert.state === 'firing');
+  const suggestions = firing ? suggestionsFor(firing, series) : [];
+  const found = findFix(records, series, alerts, now);
+  // A fix from before the alert that fires now answered an earlier one: suggest again.
+  const fix = found && (!firing || firing.since <= found.record.submittedAt) ? found : undefined;
+  const fixAlert = fix && alerts.find((alert) => alert.id === fix.alert.id);
+  const recovery = fix && fixAlert ? recoveryOf(fix, fixAlert, now) : undefined;
+  const settledBadly =
+    fix !== undefined && ['rejected', 'failed', 'cancelled'].includes(fix.record.state);
+  // What was taken (and did not fail) is not offered again; the next step still is (halt, then roll back).
+  const taken = fix && !settledBadly ? fix.record : undefined;
+  const offered = suggestions.filter(({ call }) => !(taken && sameTarget(taken, call)));
+  const offer = firing !== undefined && offered.length > 0;
+  if (!offer && !fix) return null;
+  return (
+    <div className="tile-procedure" data-testid="tile-procedures">
+      {offer && firing && (
+        <>
+          <AlertContext alert={firing} series={series} target={offered[0]?.call.args} />
+          {offered.slice(0, 2).map(({ procedure, call }) => (
+            <ActionLauncher
+              key={procedure.title}
+              endpointId={series.endpointId}
+              call={call}
+              origin={procedure.title}
+              className="button button--small button--danger tile-procedure__button"
+              testId="tile-procedure"
+              onWall
+            >
+              {procedure.title}
+            </ActionLauncher>
+          ))}
+        </>
+      )}
+      {fix && <ActionStatus record={fix.record} />}
+      {recovery && <RecoveryLine recovery={recovery} />}
+    </div>
+  );
+}
+
+function AlertContext({
+  alert,
+  series,
+  target,
+}: {
+  alert: Alert;
+  series: ConsoleSeries;
+  target: { service: string; environment: string } | undefined;
+}) {
+  const running = useConsoleStore((store) => {
+    if (!target) return undefined;
+    return store.deployments
+      .find((entry) => entry.endpointId === series.endpointId)
+      ?.services.find((service) => service.id === target.service)
+      ?.environments.find((env) => env.id === target.environment)?.version;
+  });
+  const what = running && target ? ` (${target.service} ${running})` : '';
+  return (
+    <p className="tile-procedure__context" data-testid="tile-procedure-context">
+      {`${series.title} ${alert.severity} since ${hourMinute.format(alert.since)}${what}`}
+    </p>
+  );
+}
+
+function RecoveryLine({ recovery }: { recovery: Recovery }) {
+  const text = recoveryWords(recovery);
+  return (
+    <p
+      className={`tile-recovery tile-recovery--${recovery.kind}`}
+      data-testid="tile-recovery"
+      data-kind={recovery.kind}
+      role="status"
+    >
+      {text}
+    </p>
+  );
+}
+
+function recoveryWords(recovery: Recovery): string {
+  switch (recovery.kind) {
+    case 'recovered':
+      return `recovered in ${formatSpan(recovery.afterMs)}${recovery.late ? ' (later than expected)' : ''}`;
+    case 'not-recovered':
+      return `not recovered after ${formatSpan(recovery.afterMs)}`;
+    case 'watching':
+      return recovery.expectMs === undefined
+        ? `done ${formatSpan(recovery.elapsedMs)} ago; no recovery promised`
+        : `watching: ${formatSpan(recovery.elapsedMs)} of ${formatSpan(recovery.expectMs)} expected`;
+  }
+}

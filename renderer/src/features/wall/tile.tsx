@@ -1,0 +1,197 @@
+// One series on the wall: title, latest value, status, age and a live line.
+// The whole tile opens the series' detail (a click anywhere, or Enter on its
+// title button); in Arrange mode it shows its arranging controls instead.
+// While it alerts, the endpoint's procedure is offered over its chart.
+import type { DragEvent, MouseEvent } from 'react';
+import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import { selectEndpointTag } from '../../store/console-selectors';
+import { useConsoleStore } from '../../store/console-store';
+import { isLinkLive } from '../../../../shared/rules/link-liveness';
+import { bandOf } from './wall-arrangement';
+import { arrange } from './arrange-actions';
+import { useLiveReading } from '../../ui/live-reading';
+import { StatusBadge } from '../../ui/status-badge';
+import { TileArrangeControls } from './tile-arrange-controls';
+import { TileChart } from './tile-chart';
+import { ProcedureSuggestion } from './procedure-suggestion';
+import { displayUnit, formatAge, formatValue } from '../../ui/value-format';
+
+export const DRAG_TYPE = 'application/x-watchfloor-series';
+
+/** Why no data can be arriving (our host link or the endpoint's is down), or undefined. */
+function useLinkDown(series: ConsoleSeries): string | undefined {
+  return useConsoleStore((store) => {
+    if (store.connection === 'lost') return 'console link lost';
+    const endpoint = store.endpoints.find((candidate) => candidate.id === series.endpointId);
+    if (!endpoint) return 'endpoint gone';
+    return isLinkLive(endpoint.state) ? undefined : `link ${endpoint.state}`;
+  });
+}
+
+/** A unit that may wrap after its slashes: "signups/" over "min" in a narrow tile. */
+function UnitWords({ unit }: { unit: string }) {
+  const parts = unit.split('/');
+  return parts.map((part, index) => (
+    <span key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </span>
+  ));
+}
+
+export function Tile({ seriesKey }: { seriesKey: string }) {
+  const series = useConsoleStore((store) => store.series[seriesKey]);
+  if (!series) return null;
+  return <SeriesTile series={series} />;
+}
+
+function SeriesTile({ series }: { series: ConsoleSeries }) {
+  const reading = useLiveReading(series);
+  const { now, sample } = reading;
+  const linkDown = useLinkDown(series);
+  // Nothing can be arriving: whatever the last value said, it is not live.
+  const status = linkDown && reading.status !== 'error' ? 'stale' : reading.status;
+  const endpointLabel = useConsoleStore(selectEndpointTag(series.endpointId));
+  const arranging = useConsoleStore((store) => store.arranging);
+  const hidden = useConsoleStore((store) => store.settings.layout.hidden.includes(series.key));
+  const level = useConsoleStore((store) => bandOf(series, store.settings.layout));
+  const openDetail = useConsoleStore((store) => store.openDetail);
+  const value = sample
+    ? formatValue(sample.v, series.unit)
+    : { text: '–', unit: displayUnit(series.unit) };
+  const age = sample ? formatAge(now - sample.t) : 'no samples yet';
+  // A value that is not live any more stays, but says so.
+  const lastValue = sample !== undefined && (status === 'stale' || linkDown !== undefined);
+  const figureId = `tile-figure-${series.key}`;
+  const footId = `tile-foot-${series.key}`;
+
+  const open = (event: MouseEvent) => {
+    if (arranging || event.defaultPrevented) return;
+    event.preventDefault();
+    openDetail(series.key);
+  };
+  const drag = arranging
+    ? {
+        draggable: true,
+        onDragStart: (event: DragEvent) => {
+          event.dataTransfer.setData(DRAG_TYPE, series.key);
+          event.dataTransfer.effectAllowed = 'move';
+        },
+        onDragOver: (event: DragEvent) => {
+          if (event.dataTransfer.types.includes(DRAG_TYPE)) event.preventDefault();
+        },
+        onDrop: (event: DragEvent) => {
+          const dragged = event.dataTransfer.getData(DRAG_TYPE);
+          if (!dragged) return;
+          event.preventDefault();
+          event.stopPropagation();
+          arrange.before(dragged, series.key);
+        },
+      }
+    : {};
+
+  const classes = [
+    'tile',
+    `tile--${status}`,
+    linkDown ? 'tile--link-down' : '',
+    arranging ? 'tile--arranging' : '',
+    hidden ? 'tile--hidden' : '',
+  ];
+  return (
+    <article
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="tile"
+      data-series-key={series.key}
+      data-endpoint-id={series.endpointId}
+      data-status={status}
+      data-sample-at={sample?.t}
+      data-link-down={linkDown ? 'true' : undefined}
+      data-hidden={hidden ? 'true' : undefined}
+      onClick={open}
+      {...drag}
+    >
+      <div className="tile__body">
+        <h3
+          className="tile__title"
+          data-testid="tile-title"
+          title={`${series.title} (${series.endpointId})`}
+        >
+          {arranging ? (
+            <span className="tile__name" data-testid="tile-name">
+              {series.title}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="tile__open"
+              data-testid="tile-name"
+              aria-describedby={`${figureId} ${footId}`}
+              onClick={open}
+            >
+              {series.title}
+            </button>
+          )}
+          {hidden && <span className="tile__hidden-tag">hidden</span>}
+          {endpointLabel && (
+            <span className="tile__endpoint" title={`Endpoint ${series.endpointId}`}>
+              {endpointLabel}
+            </span>
+          )}
+        </h3>
+        <div className="tile__figure" id={figureId}>
+          <span className="tile__value" data-testid="tile-value">
+            {value.text}
+          </span>
+          <span className="tile__unit" data-testid="tile-unit" title={value.unit}>
+            <UnitWords unit={value.unit} />
+          </span>
+        </div>
+        <div className="tile__chart-area">
+          <TileChart seriesKey={series.key} />
+          {linkDown || lastValue ? (
+            <div className="tile__not-live" data-testid={linkDown ? 'tile-link-down' : undefined}>
+              {linkDown && (
+                <span className="tile__link-down" title={linkDown}>
+                  <span aria-hidden="true">⚠ </span>link down
+                </span>
+              )}
+              {lastValue && (
+                <span className="tile__last-value" data-testid="tile-last-value">
+                  last value
+                </span>
+              )}
+            </div>
+          ) : (
+            series.error !== undefined && (
+              <p className="tile__error" data-testid="tile-error" title={series.error}>
+                <span className="tile__error-label">
+                  <span aria-hidden="true">! </span>Series error:
+                </span>{' '}
+                {series.error}
+              </p>
+            )
+          )}
+          {!arranging && <ProcedureSuggestion series={series} />}
+          {arranging && (
+            <TileArrangeControls
+              seriesKey={series.key}
+              title={series.title}
+              level={level}
+              hidden={hidden}
+            />
+          )}
+        </div>
+        <div className="tile__foot" id={footId}>
+          <StatusBadge status={status} textTestId="tile-status" />
+          <span className="tile__age" data-testid="tile-age">
+            {age}
+          </span>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+// The wall's overall status: the worst series status plus links that are down
+// or degraded. Anything the wall cannot fully see is a blind spot, never "ok".
+import type { ConsoleStore } from '../../store/console-store';
+import { isLinkLive } from '../../../../shared/rules/link-liveness';
+import { readSeries, type ReadingStatus } from '../../store/series-reading';
+
+export interface WallSummary {
+  status: 'ok' | 'warning' | 'critical' | 'stale';
+  counts: Record<ReadingStatus, number>;
+  linksDown: number;
+  linksDegraded: number;
+}
+
+export function summarizeWall(store: ConsoleStore, now: number): WallSummary {
+  const counts: Record<ReadingStatus, number> = {
+    ok: 0,
+    warning: 0,
+    critical: 0,
+    stale: 0,
+    nodata: 0,
+    error: 0,
+  };
+  for (const series of Object.values(store.series)) {
+    counts[readSeries(series, store.points[series.key], now).status] += 1;
+  }
+  const linksDown =
+    store.endpoints.filter((endpoint) => !isLinkLive(endpoint.state)).length +
+    (store.connection === 'lost' ? 1 : 0);
+  const linksDegraded = store.endpoints.filter((endpoint) => endpoint.state === 'degraded').length;
+  return {
+    status: worstOf(counts, linksDown + linksDegraded),
+    counts,
+    linksDown,
+    linksDegraded,
+  };
+}
+
+function worstOf(
+  counts: Record<ReadingStatus, number>,
+  linkProblems: number,
+): WallSummary['status'] {
+  if (counts.critical > 0) return 'critical';
+  if (counts.warning > 0) return 'warning';
+  // Blind spots are not "ok": stale data, failing queries or a bad link must be looked at.
+  if (counts.stale > 0 || counts.error > 0 || linkProblems > 0) return 'stale';
+  return 'ok';
+}

@@ -1,0 +1,30 @@
+// One audit-log line: who did what, when, why, and how it turned out.
+import { z } from 'zod';
+import { actionNameSchema, actionStateSchema } from '../protocol';
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  /** ISO 8601 time of the transition. */
+  at: z.string(),
+  operator: z.string(),
+  endpointId: z.string(),
+  key: z.string(),
+  action: actionNameSchema,
+  args: z.record(z.string(), z.unknown()),
+  state: actionStateSchema,
+  /** Promoted past failing release gates. */
+  override: z.boolean().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.object({
+  text: z.string().max(200).optional(),
+  action: actionNameSchema.optional(),
+  state: z.string().max(40).optional(),
+  since: z.number().optional(),
+  until: z.number().optional(),
+  limit: z.number().int().min(1).max(5_000).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

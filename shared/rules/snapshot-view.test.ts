@@ -1,0 +1,268 @@
+// The review scrubber's view: at each instant, exactly what the wall showed
+// then. An alert that fired at t appears at t, not a millisecond before.
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../api/snapshot';
+import { snapshotToState, upperBound } from './snapshot-view';
+
+const T = Date.UTC(2025, 0, 15, 11, 0, 0);
+const s = (seconds: number) => T + seconds * 1000;
+const iso = (seconds: number) => new Date(s(seconds)).toISOString();
+const rollback = {
+  action: 'deploy.rollback' as const,
+  args: { service: 'billing', environment: 'production' },
+};
+
+const times = Array.from({ length: 601 }, (_, i) => s(i));
+const snapshot: Snapshot = {
+  format: 'watchfloor.snapshot',
+  version: 1,
+  meta: {
+    title: 'review',
+    notes: '',
+    createdAt: s(600),
+    createdBy: 'ana',
+    appVersion: 'test',
+    window: { from: s(0), to: s(600) },
+  },
+  endpoints: [{ id: 'demo', url: 'ws://127.0.0.1:1', name: 'Demo', state: 'open' }],
+  series: [
+    {
+      key: 'demo/avail',
+      endpointId: 'demo',
+      id: 'avail',
+      title: 'Availability',
+      level: 'service',
+      unit: '%',
+      kind: 'gauge',
+      intervalMs: 1000,
+    },
+  ],
+  points: { 'demo/avail': { t: times, v: times.map((_, i) => 100 - i / 100) } },
+  deployments: [],
+  events: [
+    {
+      specversion: '1.0',
+      id: 'e1',
+      source: 'demo',
+      type: 'deploy.started',
+      time: iso(205),
+      endpointId: 'demo',
+    },
+    {
+      specversion: '1.0',
+      id: 'e2',
+      source: 'demo',
+      type: 'deploy.finished',
+      time: iso(265),
+      endpointId: 'demo',
+    },
+  ],
+  actions: [
+    {
+      ...rollback,
+      endpointId: 'demo',
+      key: 'logged-action-1',
+      state: 'succeeded',
+      operator: 'ana',
+      submittedAt: s(200),
+      updatedAt: s(260),
+    },
+    {
+      ...rollback,
+      endpointId: 'demo',
+      key: 'unlogged-action',
+      state: 'failed',
+      operator: 'bo',
+      submittedAt: s(250),
+      updatedAt: s(280),
+    },
+  ],
+  alerts: [
+    {
+      id: 'alert-1',
+      seriesKey: 'demo/avail',
+      endpointId: 'demo',
+      title: 'Availability',
+      severity: 'critical',
+      state: 'resolved',
+      since: s(100),
+      firedAt: s(102),
+      resolvedAt: s(300),
+      value: 97,
+      acknowledged: { by: 'ana', at: s(120) },
+    },
+    {
+      id: 'alert-2',
+      seriesKey: 'demo/avail',
+      endpointId: 'demo',
+      title: 'Availability',
+      severity: 'stale',
+      state: 'firing',
+      since: s(400),
+      firedAt: s(400),
+    },
+    // Its transitions fell off the bounded timeline: its own times decide.
+    {
+      id: 'alert-3',
+      seriesKey: 'demo/avail',
+      endpointId: 'demo',
+      title: 'Availability',
+      severity: 'warning',
+      state: 'firing',
+      since: s(500),
+      firedAt: s(510),
+    },
+  ],
+  alertTimeline: [
+    { at: s(100), alertId: 'alert-1', state: 'pending', note: 'warning pending', value: 99 },
+    { at: s(102), alertId: 'alert-1', state: 'firing', note: 'warning held for 2 s', value: 98.98 },
+    { at: s(120), alertId: 'alert-1', state: 'firing', note: 'acknowledged by ana' },
+    { at: s(150), alertId: 'alert-1', state: 'firing', note: 'escalated to critical', value: 98.5 },
+    {
+      at: s(300),
+      alertId: 'alert-1',
+      state: 'resolved',
+      note: 'back within bounds at 99.5',
+      value: 99.5,
+    },
+    { at: s(400), alertId: 'alert-2', state: 'firing', note: 'stale fired' },
+  ],
+  audit: [
+    {
+      seq: 1,
+      at: iso(200),
+      operator: 'ana',
+      endpointId: 'demo',
+      key: 'logged-action-1',
+      ...rollback,
+      state: 'pending',
+    },
+    {
+      seq: 2,
+      at: iso(201),
+      operator: 'ana',
+      endpointId: 'demo',
+      key: 'logged-action-1',
+      ...rollback,
+      state: 'accepted',
+    },
+    {
+      seq: 3,
+      at: iso(202),
+      operator: 'ana',
+      endpointId: 'demo',
+      key: 'logged-action-1',
+      ...rollback,
+      state: 'running',
+    },
+    {
+      seq: 4,
+      at: iso(230),
+      operator: 'ana',
+      endpointId: 'demo',
+      key: 'logged-action-1',
+      ...rollback,
+      state: 'running',
+      override: true,
+      reason: 'promoted past a failing gate',
+    },
+    {
+      seq: 5,
+      at: iso(260),
+      operator: 'ana',
+      endpointId: 'demo',
+      key: 'logged-action-1',
+      ...rollback,
+      state: 'succeeded',
+    },
+  ],
+  annotations: [{ id: 'a1', at: s(210), text: 'rollback started', author: 'ana' }],
+  releases: [],
+};
+
+const alertsAt = (seconds: number) => snapshotToState(snapshot, s(seconds)).alerts;
+const alertAt = (seconds: number, id = 'alert-1') => alertsAt(seconds).find((a) => a.id === id);
+const actionAt = (seconds: number, key: string) =>
+  snapshotToState(snapshot, s(seconds)).actions.find((a) => a.key === key);
+
+describe('snapshotToState', () => {
+  it('shows points up to the instant, none after', () => {
+    const view = snapshotToState(snapshot, s(99) + 500);
+    expect(view.at).toBe(s(99) + 500);
+    expect(view.points['demo/avail']?.t).toHaveLength(100);
+    expect(view.points['demo/avail']?.t.at(-1)).toBe(s(99));
+    expect(snapshotToState(snapshot, s(0) - 1).points['demo/avail']?.t).toEqual([]);
+  });
+
+  it('raises an alert at the instant it started, not before', () => {
+    expect(alertAt(100 - 0.001)).toBeUndefined();
+    expect(alertAt(100)).toMatchObject({ state: 'pending', severity: 'warning' });
+    expect(alertAt(100)?.firedAt).toBeUndefined();
+    expect(alertAt(101.999)?.state).toBe('pending');
+    expect(alertAt(102)).toMatchObject({ state: 'firing', firedAt: s(102), severity: 'warning' });
+  });
+
+  it('shows the acknowledgement and the escalation from when they happened', () => {
+    expect(alertAt(119)?.acknowledged).toBeUndefined();
+    expect(alertAt(120)?.acknowledged).toEqual({ by: 'ana', at: s(120) });
+    expect(alertAt(149)?.severity).toBe('warning');
+    expect(alertAt(150)?.severity).toBe('critical');
+  });
+
+  it("gives an alert the series' value at the instant, as the wall showed it", () => {
+    expect(alertAt(130)?.value).toBe(100 - 130 / 100);
+    expect(alertAt(299)?.resolvedAt).toBeUndefined();
+  });
+
+  it('resolves at the resolving transition and lists open alerts first', () => {
+    expect(alertAt(300)).toMatchObject({ state: 'resolved', resolvedAt: s(300) });
+    expect(alertsAt(450).map((a) => [a.id, a.state])).toEqual([
+      ['alert-2', 'firing'],
+      ['alert-1', 'resolved'],
+    ]);
+  });
+
+  it('falls back on an alert’s own times when its transitions are gone', () => {
+    expect(alertAt(499, 'alert-3')).toBeUndefined();
+    expect(alertAt(505, 'alert-3')?.state).toBe('pending');
+    expect(alertAt(510, 'alert-3')).toMatchObject({ state: 'firing', firedAt: s(510) });
+  });
+
+  it('shows each action in the state the audit log gives it at the instant', () => {
+    expect(actionAt(199, 'logged-action-1')).toBeUndefined();
+    expect(actionAt(200, 'logged-action-1')?.state).toBe('pending');
+    expect(actionAt(201, 'logged-action-1')?.state).toBe('accepted');
+    expect(actionAt(240, 'logged-action-1')).toMatchObject({ state: 'running', updatedAt: s(230) });
+    expect(actionAt(260, 'logged-action-1')?.state).toBe('succeeded');
+  });
+
+  it('shows an action without audit entries as pending until its final update', () => {
+    expect(actionAt(250, 'unlogged-action')).toMatchObject({ state: 'pending', updatedAt: s(250) });
+    expect(actionAt(280, 'unlogged-action')?.state).toBe('failed');
+  });
+
+  it('filters events, timeline, audit and annotations to the instant', () => {
+    const view = snapshotToState(snapshot, s(210));
+    expect(view.events.map((e) => e.id)).toEqual(['e1']);
+    expect(view.alertTimeline).toHaveLength(4);
+    expect(view.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(view.annotations.map((a) => a.id)).toEqual(['a1']);
+    expect(snapshotToState(snapshot, s(209)).annotations).toEqual([]);
+  });
+
+  it('defaults to the end of the window: the wall as exported', () => {
+    const view = snapshotToState(snapshot);
+    expect(view.at).toBe(s(600));
+    // Nothing to cut: the arrays are shared, not copied.
+    expect(view.points['demo/avail']?.t).toBe(snapshot.points['demo/avail']?.t);
+    expect(view.alerts.map((a) => a.id)).toEqual(['alert-2', 'alert-3', 'alert-1']);
+    expect(view.actions.map((a) => a.state)).toEqual(['succeeded', 'failed']);
+  });
+
+  it('finds how many sorted times are at or before an instant', () => {
+    expect(upperBound([], 5)).toBe(0);
+    expect(upperBound([1, 2, 2, 3], 2)).toBe(3);
+    expect(upperBound([1, 2, 3], 0)).toBe(0);
+    expect(upperBound([1, 2, 3], 9)).toBe(3);
+  });
+});
