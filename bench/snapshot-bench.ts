@@ -18,7 +18,7 @@
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { ConsoleSeries } from '../shared/api/console-api';
+import type { ConsoleSeries } from '../shared/api/series';
 import type { SnapshotSource } from '../shared/api/snapshot';
 import { SeriesBuffer } from '../main/core/series/series-buffer';
 import { readSnapshot } from '../main/core/snapshot/snapshot-reader';

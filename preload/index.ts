@@ -1,7 +1,8 @@
 // The preload exposes exactly the ConsoleApi and nothing else: an allowlist
 // of channels, and the IPC event is stripped before anything reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ConsoleApi, ConsoleDelta } from '../shared/api/console-api';
+import type { ConsoleApi } from '../shared/api/console-api';
+import type { ConsoleDelta } from '../shared/api/console-state';
 import { IPC } from '../shared/api/ipc-channels';
 
 const api: ConsoleApi = {

@@ -2,20 +2,26 @@
 // and serves the ConsoleApi that both hosts (Electron IPC, browser host) expose.
 import {
   actionRequestSchema,
-  endpointConfigSchema,
   type ActionRecord,
   type ActionRequest,
-  type ConsoleApi,
+} from '../../shared/api/actions';
+import {
+  endpointConfigSchema,
+  type EndpointConfig,
+  type EndpointStatus,
+} from '../../shared/api/links';
+import { type ConsoleApi } from '../../shared/api/console-api';
+import {
   type ConsoleDelta,
   type ConsoleEvent,
   type ConsoleState,
-  type EndpointConfig,
-  type EndpointStatus,
+} from '../../shared/api/console-state';
+import {
   type SnapshotAnnotate,
   type SnapshotExport,
   type SnapshotFileInfo,
   type SnapshotOpen,
-} from '../../shared/api/console-api';
+} from '../../shared/api/snapshot-files';
 import { auditQuerySchema, type AuditEntry, type AuditQuery } from '../../shared/api/audit';
 import type { EndpointNotification, HelloResult, SampleBatch } from '../../shared/protocol';
 import { ActionDesk } from './actions/action-desk';

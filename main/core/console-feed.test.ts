@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleFeed } from './console-feed';
-import type {
-  ActionRecord,
-  ConsoleDelta,
-  ConsoleEvent,
-  ConsoleSeries,
-  EndpointStatus,
-} from '../../shared/api/console-api';
+import type { ActionRecord } from '../../shared/api/actions';
+import type { ConsoleDelta, ConsoleEvent } from '../../shared/api/console-state';
+import type { ConsoleSeries } from '../../shared/api/series';
+import type { EndpointStatus } from '../../shared/api/links';
 
 const status = (id: string, state: EndpointStatus['state']): EndpointStatus => ({
   id,

@@ -6,15 +6,14 @@
 import type { Alert, AlertTransition } from '../../shared/api/alerts';
 import type { ReleaseStatus } from '../../shared/api/releases';
 import type { VisibleSettings } from '../../shared/api/settings';
+import type { ActionRecord } from '../../shared/api/actions';
 import type {
-  ActionRecord,
   ConsoleDelta,
   ConsoleEvent,
-  ConsoleSeries,
   EndpointDeployments,
-  EndpointStatus,
-  Points,
-} from '../../shared/api/console-api';
+} from '../../shared/api/console-state';
+import type { ConsoleSeries, Points } from '../../shared/api/series';
+import type { EndpointStatus } from '../../shared/api/links';
 
 type Listener = (delta: ConsoleDelta) => void;
 

@@ -5,18 +5,20 @@ import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { actionRequestSchema } from '../../shared/api/actions';
 import {
-  actionRequestSchema,
   endpointConfigSchema,
   endpointIdParamSchema,
   endpointUpdateSchema,
-  alertIdParamSchema,
-  auditQuerySchema,
+} from '../../shared/api/links';
+import { alertIdParamSchema } from '../../shared/api/console-api';
+import { auditQuerySchema } from '../../shared/api/audit';
+import {
   snapshotAnnotateSchema,
   snapshotExportSchema,
   snapshotFileNameSchema,
   snapshotOpenSchema,
-} from '../../shared/api/console-api';
+} from '../../shared/api/snapshot-files';
 import { settingsPatchSchema } from '../../shared/api/settings';
 import { IPC } from '../../shared/api/ipc-channels';
 import { AuditLog } from '../core/actions/audit-log';

@@ -3,20 +3,20 @@
 // reconnects and reloads the state, instead of the host buffering without end.
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import { WEB_RPC, alertIdParamSchema, type ConsoleApi } from '../../shared/api/console-api';
+import { actionRequestSchema } from '../../shared/api/actions';
 import {
-  WEB_RPC,
-  actionRequestSchema,
   endpointConfigSchema,
   endpointIdParamSchema,
   endpointUpdateSchema,
-  alertIdParamSchema,
-  auditQuerySchema,
+} from '../../shared/api/links';
+import { auditQuerySchema } from '../../shared/api/audit';
+import {
   snapshotAnnotateSchema,
   snapshotExportSchema,
   snapshotFileNameSchema,
   snapshotOpenSchema,
-  type ConsoleApi,
-} from '../../shared/api/console-api';
+} from '../../shared/api/snapshot-files';
 import { CLOSE_CODES, RPC_ERRORS } from '../../shared/protocol';
 import { settingsPatchSchema } from '../../shared/api/settings';
 

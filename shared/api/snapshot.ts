@@ -9,19 +9,15 @@ import { z } from 'zod';
 import { alertSchema, alertTransitionSchema, type Alert, type AlertTransition } from './alerts';
 import { auditEntrySchema, type AuditEntry } from './audit';
 import { releaseGateSchema, releaseStatusSchema, type ReleaseStatus } from './releases';
+import { actionRecordSchema, type ActionRecord } from './actions';
 import {
-  actionRecordSchema,
   consoleEventSchema,
-  consoleSeriesSchema,
   endpointDeploymentsSchema,
-  linkStateSchema,
-  type ActionRecord,
   type ConsoleEvent,
-  type ConsoleSeries,
   type EndpointDeployments,
-  type EndpointStatus,
-  type Points,
-} from './console-api';
+} from './console-state';
+import { consoleSeriesSchema, type ConsoleSeries, type Points } from './series';
+import { linkStateSchema, type EndpointStatus } from './links';
 
 export const SNAPSHOT_FORMAT = 'watchfloor.snapshot';
 /** The version this console writes; it reads this one and every older one. */

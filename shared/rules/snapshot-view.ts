@@ -3,7 +3,8 @@
 // timeline gives them then, actions in the state the audit log gives them then.
 import type { Alert, AlertTransition } from '../api/alerts';
 import type { AuditEntry } from '../api/audit';
-import type { ActionRecord, Points } from '../api/console-api';
+import type { ActionRecord } from '../api/actions';
+import type { Points } from '../api/series';
 import type { ActionState } from '../protocol';
 import type { Snapshot, SnapshotView } from '../api/snapshot';
 

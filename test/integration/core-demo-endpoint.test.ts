@@ -1,6 +1,6 @@
 // The console core against the real demo endpoint over a real loopback socket.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleDelta } from '../../shared/api/console-api';
+import type { ConsoleDelta } from '../../shared/api/console-state';
 import { LEVELS } from '../../shared/protocol';
 import { ConsoleCore } from '../../main/core/console-core';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';

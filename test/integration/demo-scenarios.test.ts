@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
 import type { ScenarioName } from '../../endpoints/demo/scenarios/scenario';
 import { ConsoleCore } from '../../main/core/console-core';
-import type { ConsoleSeries, ConsoleState } from '../../shared/api/console-api';
+import type { ConsoleSeries } from '../../shared/api/series';
+import type { ConsoleState } from '../../shared/api/console-state';
 import { actionCallSchema } from '../../shared/protocol';
 import { waitFor } from '../support/wait-for';
 

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleSeries, ConsoleState } from '../../shared/api/console-api';
+import type { ConsoleSeries } from '../../shared/api/series';
+import type { ConsoleState } from '../../shared/api/console-state';
 import { ConsoleCore } from '../../main/core/console-core';
 import { NODE_EXPORTER_CONFIG, loadBridgeConfig } from '../../endpoints/prometheus/bridge-config';
 import {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleState } from '../../shared/api/console-api';
+import type { ConsoleState } from '../../shared/api/console-state';
 import { ConsoleCore } from '../../main/core/console-core';
 import type { EndpointSpec } from '../../main/core/links/endpoint-registry';
 import {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleState } from '../../shared/api/console-api';
+import type { ConsoleState } from '../../shared/api/console-state';
 import type { SnapshotSource } from '../../shared/api/snapshot';
 import { AuditLog } from '../../main/core/actions/audit-log';
 import { ConsoleCore } from '../../main/core/console-core';

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
-import { WEB_RPC, consoleDeltaSchema, consoleStateSchema } from '../../shared/api/console-api';
+import { WEB_RPC } from '../../shared/api/console-api';
+import { consoleDeltaSchema, consoleStateSchema } from '../../shared/api/console-state';
 import { waitFor } from '../support/wait-for';
 
 let booted: BootedConsole;

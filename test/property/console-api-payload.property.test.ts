@@ -3,11 +3,8 @@
 // and a refused request never reaches the console.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  actionRequestSchema,
-  endpointConfigSchema,
-  type ActionRequest,
-} from '../../shared/api/console-api';
+import { actionRequestSchema, type ActionRequest } from '../../shared/api/actions';
+import { endpointConfigSchema } from '../../shared/api/links';
 import { ACTION_NAMES, actionArgsSchemas } from '../../shared/protocol';
 import { settingsPatchSchema } from '../../shared/api/settings';
 

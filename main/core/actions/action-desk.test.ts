@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ActionConflictError, ActionDesk } from './action-desk';
 import { RpcCallError, type EndpointLink } from '../links/endpoint-link';
-import type { ActionRecord, ActionRequest, EndpointStatus } from '../../../shared/api/console-api';
+import type { ActionRecord, ActionRequest } from '../../../shared/api/actions';
+import type { EndpointStatus } from '../../../shared/api/links';
 import { RPC_ERRORS } from '../../../shared/protocol';
 
 type RequestFn = (method: string, params: unknown, timeoutMs?: number) => Promise<unknown>;

@@ -3,7 +3,7 @@
 // repeated key returns the existing record; nothing is ever re-sent by itself.
 // After a reconnect, the desk asks the endpoint (`action.get`) what became of
 // actions whose outcome it did not see.
-import type { ActionRecord, ActionRequest } from '../../../shared/api/console-api';
+import type { ActionRecord, ActionRequest } from '../../../shared/api/actions';
 import {
   FINAL_ACTION_STATES,
   RPC_ERRORS,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertEngine } from './alert-engine';
 import type { Alert, AlertTransition } from '../../../shared/api/alerts';
-import type { ConsoleSeries } from '../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../shared/api/series';
 
 const series: ConsoleSeries = {
   key: 'demo/errors',

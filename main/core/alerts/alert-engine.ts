@@ -3,7 +3,7 @@
 // resolves. Stale (no update for three intervals) and no-data are alerts of
 // their own, so silence never looks healthy.
 import type { Alert, AlertTransition } from '../../../shared/api/alerts';
-import type { ConsoleSeries } from '../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../shared/api/series';
 import {
   staleAfterMs,
   thresholdStatus,

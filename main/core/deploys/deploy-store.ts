@@ -1,7 +1,7 @@
 // Deployment state per endpoint, kept as a watch: a snapshot replaces it, a
 // change upserts or removes one service, and anything not newer than what we
 // hold is ignored so a late frame cannot roll the wall back.
-import type { EndpointDeployments } from '../../../shared/api/console-api';
+import type { EndpointDeployments } from '../../../shared/api/console-state';
 import type { DeploymentsChange, ServiceState } from '../../../shared/protocol';
 
 export class DeployStore {

@@ -3,7 +3,8 @@
 // opens once every gate has passed for the ring's minimum soak time.
 import { describe, expect, it } from 'vitest';
 import { ReleaseGates, judge } from './release-gates';
-import type { ConsoleSeries, EndpointDeployments } from '../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../shared/api/series';
+import type { EndpointDeployments } from '../../../shared/api/console-state';
 
 const T0 = 1_800_000_000_000;
 const ring = (id: string, share: number, version: string, extra: object = {}) => ({

@@ -2,7 +2,8 @@
 // (a catalog series with a tolerance, split by ring and version) with the
 // baseline version's, and allow promotion only when every gate has passed for
 // the ring's minimum soak time.
-import type { ConsoleSeries, EndpointDeployments } from '../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../shared/api/series';
+import type { EndpointDeployments } from '../../../shared/api/console-state';
 import type { EnvironmentState, Ring } from '../../../shared/protocol';
 import type { GateVerdict, ReleaseGate, ReleaseStatus } from '../../../shared/api/releases';
 

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { rootCertificates } from 'node:tls';
 import WebSocket from 'ws';
-import type { EndpointStatus, LinkState } from '../../../shared/api/console-api';
+import type { EndpointStatus, LinkState } from '../../../shared/api/links';
 import {
   MAX_FRAME_BYTES,
   SUBPROTOCOL,

@@ -2,7 +2,7 @@
 // tokens in a SecretVault. Where no vault can keep a token safely, the token
 // is used for this session only and the operator is told so.
 import { readFile } from 'node:fs/promises';
-import type { EndpointConfig, EndpointStatus } from '../../../shared/api/console-api';
+import type { EndpointConfig, EndpointStatus } from '../../../shared/api/links';
 import type { StoredEndpoint } from '../../../shared/api/settings';
 import { checkEndpointUrl } from '../console-options';
 import type { SettingsStore } from '../settings/settings-store';

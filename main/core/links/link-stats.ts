@@ -1,6 +1,6 @@
 // Per-link counters for the Connections view: frames, rejections, dropped
 // samples, message rate over the last five seconds, round trip, recent problems.
-import type { LinkProblem } from '../../../shared/api/console-api';
+import type { LinkProblem } from '../../../shared/api/links';
 
 const RECENT = 10;
 const RATE_WINDOW_S = 5;

@@ -1,6 +1,6 @@
 // Fixed-capacity ring buffer of (time, value) samples in typed arrays, so a
 // series costs the same memory after an hour as after a minute.
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 
 export class SeriesBuffer {
   private readonly times: Float64Array;

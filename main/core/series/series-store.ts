@@ -1,7 +1,7 @@
 // All series the console knows, from every endpoint, each in its own bounded
 // buffer. Points that go back in time, repeat a timestamp, or lie far outside
 // any plausible clock are dropped and counted rather than stored.
-import { seriesKey, type ConsoleSeries, type Points } from '../../../shared/api/console-api';
+import { seriesKey, type ConsoleSeries, type Points } from '../../../shared/api/series';
 import type { SampleBatch, SeriesInfo } from '../../../shared/protocol';
 import { SeriesBuffer } from './series-buffer';
 

@@ -1,7 +1,7 @@
 // The point columns: every encoding gives back the very same numbers, picks
 // the compact form where it can, and refuses a damaged column.
 import { describe, expect, it } from 'vitest';
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 import type { EncodedPoints } from '../../../shared/api/snapshot';
 import { ColumnError, decodePoints, encodablePoints, encodePoints } from './snapshot-columns';
 import { entryPieces } from './snapshot-writer';

@@ -12,7 +12,7 @@
 //           `float64`: anything else (Prometheus rates); each value's bits
 //           XOR the previous one's, split into 8 byte planes, high byte first,
 //           so the near-constant sign/exponent planes compress away.
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 import {
   SNAPSHOT_LIMITS,
   type EncodedPoints,

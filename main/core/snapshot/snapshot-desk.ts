@@ -4,7 +4,7 @@
 // The renderer names files only inside that folder, or hands over the bytes.
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 import {
   SNAPSHOT_EXTENSION,
   type Snapshot,

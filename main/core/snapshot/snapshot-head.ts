@@ -11,7 +11,7 @@ import {
   type SnapshotSource,
   type SnapshotSourceState,
 } from '../../../shared/api/snapshot';
-import type { ActionRecord } from '../../../shared/api/console-api';
+import type { ActionRecord } from '../../../shared/api/actions';
 import type { AuditEntry } from '../../../shared/api/audit';
 import { SnapshotError, describeIssues } from './snapshot-error';
 

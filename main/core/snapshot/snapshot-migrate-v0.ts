@@ -4,7 +4,7 @@
 // entries, annotations or endpoint clock skew.
 import { z } from 'zod';
 import { SNAPSHOT_FORMAT, SNAPSHOT_LIMITS } from '../../../shared/api/snapshot';
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 import { encodablePoints, encodePoints } from './snapshot-columns';
 import { SnapshotError, describeIssues } from './snapshot-error';
 import type { RawDocument } from './snapshot-parse';

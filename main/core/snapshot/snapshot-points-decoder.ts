@@ -2,7 +2,7 @@
 // the reader can do it while the document is still being inflated. Each
 // entry's few fields go through zod; its columns through the decoder's own
 // loops (a zod schema per point would take seconds for millions of points).
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 import {
   SNAPSHOT_LIMITS,
   encodedPointsSchema,

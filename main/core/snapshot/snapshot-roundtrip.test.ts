@@ -8,13 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert, AlertTransition } from '../../../shared/api/alerts';
 import type { AuditEntry } from '../../../shared/api/audit';
 import type { ReleaseStatus } from '../../../shared/api/releases';
-import type {
-  ActionRecord,
-  ConsoleEvent,
-  ConsoleSeries,
-  EndpointDeployments,
-  Points,
-} from '../../../shared/api/console-api';
+import type { ActionRecord } from '../../../shared/api/actions';
+import type { ConsoleEvent, EndpointDeployments } from '../../../shared/api/console-state';
+import type { ConsoleSeries, Points } from '../../../shared/api/series';
 import type { SnapshotSource } from '../../../shared/api/snapshot';
 import { SnapshotError } from './snapshot-error';
 import { readSnapshot } from './snapshot-reader';

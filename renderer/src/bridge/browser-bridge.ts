@@ -1,18 +1,16 @@
 // ConsoleApi over the browser host's loopback WebSocket (JSON-RPC 2.0).
 // Requests wait for the socket; a dropped socket is reopened with backoff and
 // reported as 'lost' then 'open', so the app knows to reload the full state.
+import { actionRecordSchema, type ActionRequest } from '../../../shared/api/actions';
+import { auditEntrySchema } from '../../../shared/api/audit';
 import {
-  actionRecordSchema,
-  auditEntrySchema,
   consoleDeltaSchema,
   consoleStateSchema,
-  endpointStatusSchema,
-  snapshotFileSchema,
-  WEB_RPC,
-  type ActionRequest,
-  type ConsoleApi,
   type ConsoleDelta,
-} from '../../../shared/api/console-api';
+} from '../../../shared/api/console-state';
+import { endpointStatusSchema } from '../../../shared/api/links';
+import { snapshotFileSchema } from '../../../shared/api/snapshot-files';
+import { WEB_RPC, type ConsoleApi } from '../../../shared/api/console-api';
 import {
   noResult,
   type BridgeConnection,

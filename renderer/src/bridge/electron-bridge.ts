@@ -1,14 +1,11 @@
 // The Electron preload's ConsoleApi, with its replies and deltas checked
 // against the shared schemas, exactly as the browser bridge checks its frames.
-import {
-  actionRecordSchema,
-  auditEntrySchema,
-  consoleDeltaSchema,
-  consoleStateSchema,
-  endpointStatusSchema,
-  snapshotFileSchema,
-  type ConsoleApi,
-} from '../../../shared/api/console-api';
+import { actionRecordSchema } from '../../../shared/api/actions';
+import { auditEntrySchema } from '../../../shared/api/audit';
+import { consoleDeltaSchema, consoleStateSchema } from '../../../shared/api/console-state';
+import { endpointStatusSchema } from '../../../shared/api/links';
+import { snapshotFileSchema } from '../../../shared/api/snapshot-files';
+import { type ConsoleApi } from '../../../shared/api/console-api';
 import { noResult, type ConsoleBridge, type ResultParser } from './bridge-connection';
 import { snapshotResult } from './snapshot-result';
 

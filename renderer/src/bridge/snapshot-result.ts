@@ -1,7 +1,7 @@
 // The check of an opened snapshot as the host returns it: the head against
 // its schema, then each series' points on their own (one parse of millions
 // of points at once would stall the page no less than the main process).
-import { pointsSchema, type Points } from '../../../shared/api/console-api';
+import { pointsSchema, type Points } from '../../../shared/api/series';
 import { snapshotHeadSchema, type Snapshot } from '../../../shared/api/snapshot';
 import type { ResultParser } from './bridge-connection';
 

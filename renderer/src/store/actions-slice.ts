@@ -1,5 +1,5 @@
 // Action records by idempotency key, as the action desk reports them.
-import type { ActionRecord } from '../../../shared/api/console-api';
+import type { ActionRecord } from '../../../shared/api/actions';
 import { FINAL_ACTION_STATES, type ActionState } from '../../../shared/protocol';
 import type { ConsoleSliceCreator } from './console-store';
 

@@ -2,7 +2,7 @@
 // and the timeline of their transitions. Open alerts come first, the worst and
 // oldest on top; then the resolved ones, newest first.
 import type { Alert, AlertTransition } from '../../../shared/api/alerts';
-import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-api';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import type { ConsoleSliceCreator } from './console-store';
 import { replaceById } from './replace-by-id';
 

@@ -1,5 +1,6 @@
 // Selectors shared by views; list selectors are meant for `useShallow`.
-import type { ActionRecord, EndpointStatus } from '../../../shared/api/console-api';
+import type { ActionRecord } from '../../../shared/api/actions';
+import type { EndpointStatus } from '../../../shared/api/links';
 import type { ConsoleStore } from './console-store';
 
 export const selectEndpoint =

@@ -2,7 +2,7 @@
 // `useConsoleStore.subscribe(selector, listener)`, not through re-renders.
 import { create, type StateCreator } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-api';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import { actionsByKey, createActionsSlice, mergeActions, type ActionsSlice } from './actions-slice';
 import { alertsFromState, createAlertsSlice, mergeAlerts, type AlertsSlice } from './alerts-slice';
 import { createCaFilesSlice, type CaFilesSlice } from './ca-files-slice';

@@ -3,7 +3,8 @@
 // down cannot be replayed. While a snapshot is reviewed the wall shows the
 // snapshot, not the host: a reload then keeps only a request to open a file
 // (leaving the review loads the live state again).
-import type { ConsoleApi, ConsoleState } from '../../../shared/api/console-api';
+import type { ConsoleApi } from '../../../shared/api/console-api';
+import type { ConsoleState } from '../../../shared/api/console-state';
 import type { ConnectionListener } from '../bridge/bridge-connection';
 import { useConsoleStore } from './console-store';
 

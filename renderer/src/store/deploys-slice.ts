@@ -1,5 +1,5 @@
 // Services, environments and versions per endpoint.
-import type { ConsoleDelta, EndpointDeployments } from '../../../shared/api/console-api';
+import type { ConsoleDelta, EndpointDeployments } from '../../../shared/api/console-state';
 import type { ConsoleSliceCreator } from './console-store';
 import { replaceById } from './replace-by-id';
 

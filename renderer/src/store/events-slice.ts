@@ -1,6 +1,6 @@
 // Endpoint events (deploys, builds, flags, scaling...), newest last and bounded
 // like the host's own list, kept for the views that mark them.
-import type { ConsoleDelta, ConsoleEvent } from '../../../shared/api/console-api';
+import type { ConsoleDelta, ConsoleEvent } from '../../../shared/api/console-state';
 import type { ConsoleSliceCreator } from './console-store';
 
 export const KEEP_EVENTS = 500;

@@ -1,7 +1,7 @@
 // What the host says about the console itself: its profile and its notices,
 // with the notices this operator has dismissed (kept across reloads of the
 // state, so a reconnect does not bring them back).
-import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-api';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import type { ConsoleSliceCreator } from './console-store';
 
 export interface HostSlice {

@@ -1,11 +1,7 @@
 // Endpoints, the series catalog and their recent points.
-import type {
-  ConsoleDelta,
-  ConsoleSeries,
-  ConsoleState,
-  EndpointStatus,
-  Points,
-} from '../../../shared/api/console-api';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
+import type { ConsoleSeries, Points } from '../../../shared/api/series';
+import type { EndpointStatus } from '../../../shared/api/links';
 import type { ConsoleSliceCreator } from './console-store';
 import { appendPoints, trimPoints } from './points-window';
 import { replaceById } from './replace-by-id';

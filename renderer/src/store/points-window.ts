@@ -8,7 +8,7 @@
 // Appends and decimation work in place (amortised, never a copy of hours per
 // delta); each change still yields a new Points object, so store subscribers
 // see it. Charts copy what they draw and never keep these arrays.
-import type { Points } from '../../../shared/api/console-api';
+import type { Points } from '../../../shared/api/series';
 
 /** Keep at most this much history per series, measured back from its latest sample. */
 export const KEEP_MS = 6 * 3_600_000;

@@ -1,6 +1,6 @@
 // Releases rolling out ring by ring, with their gates, as the core computes
 // them: the whole list replaces on every change.
-import type { ConsoleDelta } from '../../../shared/api/console-api';
+import type { ConsoleDelta } from '../../../shared/api/console-state';
 import type { ReleaseStatus } from '../../../shared/api/releases';
 import type { ConsoleSliceCreator } from './console-store';
 

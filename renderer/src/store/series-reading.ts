@@ -1,7 +1,7 @@
 // What a series reads now: its latest sample and status at a given instant.
 // A series the endpoint reports an error for (a failing query, say) reads
 // `error` whatever its last value: that value can no longer be trusted.
-import type { ConsoleSeries, Points } from '../../../shared/api/console-api';
+import type { ConsoleSeries, Points } from '../../../shared/api/series';
 import { seriesStatus, type SeriesStatus } from '../../../shared/rules/series-status';
 import { latestSample, type Sample } from './points-window';
 

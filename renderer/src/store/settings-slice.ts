@@ -2,7 +2,7 @@
 // playlist), and kiosk mode. Saves apply at once here and are confirmed by the
 // host's settings delta; deltas that arrive while a save is still in flight
 // are older than what the wall shows, so they are skipped.
-import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-api';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import { DEFAULT_SETTINGS, type VisibleSettings } from '../../../shared/api/settings';
 import type { ConsoleSliceCreator } from './console-store';
 

@@ -6,7 +6,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { ConsoleSeries, Points } from '../../../../shared/api/console-api';
+import type { ConsoleSeries, Points } from '../../../../shared/api/series';
 import { minMaxPerBucket } from './report-downsample';
 
 use([LineChart, GridComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);

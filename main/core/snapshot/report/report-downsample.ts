@@ -1,7 +1,7 @@
 // Decimation for report charts: a chart a few hundred pixels wide cannot show
 // 3,600 points, and an SVG path of all of them would weigh ~50 KB per chart.
 // Min and max per pixel column keep every spike an operator would look for.
-import type { Points } from '../../../../shared/api/console-api';
+import type { Points } from '../../../../shared/api/series';
 
 export function minMaxPerBucket(points: Points, buckets: number): [number, number][] {
   const { t, v } = points;

@@ -3,7 +3,7 @@
 // loading anything, styles inline, charts as inline SVG rendered here by
 // ECharts, and every string from the snapshot HTML-escaped.
 import type { AlertTransition } from '../../../../shared/api/alerts';
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { LEVELS } from '../../../../shared/protocol';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { MARK_COLORS, ReportCharts, type ChartMarks } from './report-chart';

@@ -1,6 +1,6 @@
 // One endpoint's link as the console sees it, in colour, shape and words, with
 // the retry countdown ticking on the shared 1 s clock.
-import type { EndpointStatus, LinkState } from '../../../../shared/api/console-api';
+import type { EndpointStatus, LinkState } from '../../../../shared/api/links';
 import { LINK_STATE_ICON, linkStateWords } from '../../features/connections';
 import { useNow } from '../../ui/now-ticker';
 

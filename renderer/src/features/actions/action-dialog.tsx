@@ -4,7 +4,7 @@
 // service's name typed exactly. A modal <dialog>: focus moves in, Escape
 // closes, focus returns to the control that opened it.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionCall } from '../../../../shared/protocol';
 import { useActionGate } from './action-gate';
 import { ActionFields } from './action-fields';

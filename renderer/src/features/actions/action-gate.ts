@@ -1,7 +1,8 @@
 // Whether an action control is drawn, and if drawn, why it cannot be used
 // now. The display profile draws none at all; everything else shows the
 // control disabled with its reason, so an operator knows what to fix.
-import type { ActionRecord, EndpointStatus } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
+import type { EndpointStatus } from '../../../../shared/api/links';
 import type { ActionName } from '../../../../shared/protocol';
 import type { BridgeConnection } from '../../bridge/bridge-connection';
 import { isFinalActionState } from '../../store/actions-slice';

@@ -1,7 +1,7 @@
 // An action's lifecycle where it shows (a service card, the board, a tile):
 // its state in words, icon and colour, and with `trail` the steps so far:
 // pending → accepted (or rejected) → running → succeeded, failed or cancelled.
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionState } from '../../../../shared/protocol';
 import { useConsoleStore } from '../../store/console-store';
 import { actionSummary } from '../../ui/action-summary';

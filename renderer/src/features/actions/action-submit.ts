@@ -3,7 +3,7 @@
 // error), so the action desk runs it at most once. A rejected promise is kept
 // as an error for the operator, never dropped.
 import { useRef, useState } from 'react';
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionCall } from '../../../../shared/protocol';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useConsoleStore } from '../../store/console-store';

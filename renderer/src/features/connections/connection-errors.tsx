@@ -1,5 +1,5 @@
 // A link's last few problems, newest first, each with its time.
-import type { LinkProblem } from '../../../../shared/api/console-api';
+import type { LinkProblem } from '../../../../shared/api/links';
 
 const clock = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',

@@ -1,5 +1,5 @@
 // Removing an endpoint, asked twice: what goes with it is said before it goes.
-import type { EndpointStatus } from '../../../../shared/api/console-api';
+import type { EndpointStatus } from '../../../../shared/api/links';
 import type { HostCall } from '../../ui/host-call';
 
 interface ConnectionRemoveProps {

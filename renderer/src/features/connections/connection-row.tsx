@@ -2,7 +2,7 @@
 // and what the operator may do with it. Only endpoints from the settings can
 // be edited or removed; the others say where they come from.
 import { useState } from 'react';
-import type { EndpointConfig, EndpointStatus } from '../../../../shared/api/console-api';
+import type { EndpointConfig, EndpointStatus } from '../../../../shared/api/links';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useConsoleStore } from '../../store/console-store';
 import { ConnectionErrors } from './connection-errors';

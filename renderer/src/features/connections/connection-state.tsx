@@ -1,6 +1,6 @@
 // A link's state on the Connections view: shape, colour and words, the retry
 // countdown (ticking each second) and the last problem on the link.
-import type { EndpointStatus } from '../../../../shared/api/console-api';
+import type { EndpointStatus } from '../../../../shared/api/links';
 import { LINK_STATE_ICON, linkStateWords } from './link-state-words';
 import { useNow } from '../../ui/now-ticker';
 

@@ -1,6 +1,6 @@
 // A link's figures: round trip, clock skew, message rate, frame and sample
 // counters, series, token and where the endpoint was configured.
-import type { EndpointStatus } from '../../../../shared/api/console-api';
+import type { EndpointStatus } from '../../../../shared/api/links';
 import { formatNumber } from '../../ui/value-format';
 
 const SOURCE_LABEL: Record<EndpointStatus['source'], string> = {

@@ -1,6 +1,6 @@
 // Every endpoint link with its health and figures, and the operator's own
 // endpoints to add, edit and remove. The display profile only looks.
-import type { EndpointConfig } from '../../../../shared/api/console-api';
+import type { EndpointConfig } from '../../../../shared/api/links';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { ConnectionRow } from './connection-row';
 import { EndpointForm } from './endpoint-form';

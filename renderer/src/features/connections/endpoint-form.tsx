@@ -2,7 +2,7 @@
 // write-only: when editing, an empty field keeps the stored one and "Remove
 // token" deletes it. The host validates again; its refusal shows inline.
 import { useId, useState, type FormEvent } from 'react';
-import type { EndpointConfig, EndpointStatus } from '../../../../shared/api/console-api';
+import type { EndpointConfig, EndpointStatus } from '../../../../shared/api/links';
 import { endpointUrlProblem } from './endpoint-url-check';
 import { useHostCall } from '../../ui/host-call';
 

@@ -1,6 +1,6 @@
 // An endpoint link's state in words and a shape, so it never rests on colour:
 // "open", "degraded", "connecting", "reconnecting in 4 s", "failed: token refused".
-import type { EndpointStatus, LinkState } from '../../../../shared/api/console-api';
+import type { EndpointStatus, LinkState } from '../../../../shared/api/links';
 
 export const LINK_STATE_ICON: Record<LinkState, string> = {
   open: '●',

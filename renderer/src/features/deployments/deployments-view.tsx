@@ -2,7 +2,7 @@
 // cell with its versions, build, rings, flags, capacity and history, and the
 // actions the endpoint offers, each behind its confirmation.
 import { useId } from 'react';
-import type { EndpointDeployments } from '../../../../shared/api/console-api';
+import type { EndpointDeployments } from '../../../../shared/api/console-state';
 import type { ServiceState } from '../../../../shared/protocol';
 import { DeployBoardEnvironment } from './deploy-board-environment';
 import { selectEndpointLabel } from '../../store/console-selectors';

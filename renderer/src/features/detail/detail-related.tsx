@@ -2,7 +2,7 @@
 // their guarded roll back), the actions taken on that service, and the events
 // that mark its chart.
 import { useShallow } from 'zustand/react/shallow';
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
 import { ActionStatus } from '../actions';
 import { markersOf } from '../../ui/chart/chart-markers';

@@ -3,7 +3,7 @@
 // "Back") returns to the view it was opened from, focus back on its tile.
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { AlertTable } from '../alerts';
 import { AlertTimeline } from '../alerts';
 import { formatClock, formatSpan } from '../../ui/clock-format';

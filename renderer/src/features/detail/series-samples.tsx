@@ -1,7 +1,7 @@
 // The latest samples of a series as a table: what the chart shows, in words,
 // for screen readers and for anyone who needs the exact figures.
 import { useState } from 'react';
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { thresholdStatus } from '../../../../shared/rules/series-status';
 import { useConsoleStore } from '../../store/console-store';
 import { pairsSince } from '../../store/points-window';

@@ -1,7 +1,8 @@
 // Why an action on a release cannot be sent now, in words for a disabled
 // button's caption. The main process and the endpoint check again: this only
 // spares the operator a click that would surely be refused.
-import type { ActionRecord, EndpointStatus } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
+import type { EndpointStatus } from '../../../../shared/api/links';
 import type { ActionName } from '../../../../shared/protocol';
 import type { BridgeConnection } from '../../bridge/bridge-connection';
 import { isFinalActionState } from '../../store/actions-slice';

@@ -1,7 +1,7 @@
 // The decisions taken on a release, newest first: each action's lifecycle
 // (pending → accepted → running → succeeded, or rejected / failed) with the
 // refusal or outcome message, the operator, and the reason they typed.
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionState } from '../../../../shared/protocol';
 import { useConsoleStore } from '../../store/console-store';
 import { actionSummary } from '../../ui/action-summary';

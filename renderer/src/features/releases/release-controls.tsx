@@ -3,7 +3,7 @@
 // halt it where it is, or roll every ring back to the baseline. Each opens
 // its confirmation below; the answer shows inline as the action moves on.
 import { useId } from 'react';
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { Ring } from '../../../../shared/protocol';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
 import { useConsoleStore } from '../../store/console-store';

@@ -2,7 +2,7 @@
 // ring against the baseline version's, over the last few minutes, with the
 // value beyond which the release fails the gate as a dashed line.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Points } from '../../../../shared/api/console-api';
+import type { Points } from '../../../../shared/api/series';
 import { chartPairs } from '../../store/points-window';
 import { tooltipHtml } from '../../ui/chart/chart-mark-lines';
 import type { ChartPalette } from '../../ui/chart/chart-palette';

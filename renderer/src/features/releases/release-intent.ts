@@ -5,7 +5,7 @@
 // (version, ring, target) is fixed at that moment too.
 import { newActionKey } from '../actions';
 import { useRef, useState } from 'react';
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionCall } from '../../../../shared/protocol';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
 import { getConsoleApi } from '../../bridge/console-bridge';

@@ -1,5 +1,5 @@
 // The actions taken on one release track, from whichever window took them.
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionName } from '../../../../shared/protocol';
 
 export const RELEASE_ACTIONS: readonly ActionName[] = [

@@ -1,7 +1,7 @@
 // One line on where a release stands: which version, in which ring, for how
 // many users and for how long, against which baseline; or, with nothing
 // moving, what every ring runs and how the last rollout ended.
-import type { ActionRecord } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
 import { formatDuration, formatShare } from './release-format';
 import type { ReleaseTrack } from './release-track';
 import { useNow } from '../../ui/now-ticker';

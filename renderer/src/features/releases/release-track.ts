@@ -3,7 +3,7 @@
 // every ring runs the same version (finished, or rolled back) the track stays,
 // so the operator sees where the rollout ended instead of a vanished page.
 import { useMemo } from 'react';
-import type { EndpointDeployments } from '../../../../shared/api/console-api';
+import type { EndpointDeployments } from '../../../../shared/api/console-state';
 import type { Ring } from '../../../../shared/protocol';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
 import { useConsoleStore } from '../../store/console-store';

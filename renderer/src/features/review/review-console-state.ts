@@ -2,7 +2,9 @@
 // shared snapshotToState view, with what a snapshot does not hold filled in
 // safely. The profile is `display`, so no view draws an action control, and
 // the snapshot's endpoints are shown as open (their data is all there).
-import type { ConsoleState, EndpointStatus, Points } from '../../../../shared/api/console-api';
+import type { ConsoleState } from '../../../../shared/api/console-state';
+import type { EndpointStatus } from '../../../../shared/api/links';
+import type { Points } from '../../../../shared/api/series';
 import type { VisibleSettings } from '../../../../shared/api/settings';
 import type { Snapshot, SnapshotEndpoint } from '../../../../shared/api/snapshot';
 import { snapshotToState } from '../../../../shared/rules/snapshot-view';

@@ -1,7 +1,7 @@
 // "Export report": the snapshot as one self-contained HTML page (saved notes
 // first), linked for download in browser mode.
 import { useState } from 'react';
-import type { SnapshotFileInfo } from '../../../../shared/api/console-api';
+import type { SnapshotFileInfo } from '../../../../shared/api/snapshot-files';
 import { useHostCall } from '../../ui/host-call';
 import { exportReviewReport } from './review-save';
 import { SnapshotDownloadLink } from '../snapshots';

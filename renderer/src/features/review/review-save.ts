@@ -1,6 +1,6 @@
 // Writes the review's notes and annotations back into its file, and renders
 // the file's HTML report (saving first, so the report has what is on screen).
-import type { SnapshotFileInfo } from '../../../../shared/api/console-api';
+import type { SnapshotFileInfo } from '../../../../shared/api/snapshot-files';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useConsoleStore } from '../../store/console-store';
 

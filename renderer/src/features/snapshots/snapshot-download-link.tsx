@@ -1,7 +1,7 @@
 // Where a written file is: in browser mode a download link (the host serves
 // the snapshots folder to this session only); in the desktop app the file is
 // in the snapshots folder, and its name is what the operator needs.
-import type { SnapshotFileInfo } from '../../../../shared/api/console-api';
+import type { SnapshotFileInfo } from '../../../../shared/api/snapshot-files';
 
 const inBrowserMode = (): boolean => window.watchfloor === undefined;
 

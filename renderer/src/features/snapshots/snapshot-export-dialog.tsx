@@ -2,7 +2,7 @@
 // reaches. A modal <dialog>: focus stays in it, Escape closes it. On success
 // it names the file and, in browser mode, links to it; failures stay inline.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { SnapshotFileInfo } from '../../../../shared/api/console-api';
+import type { SnapshotFileInfo } from '../../../../shared/api/snapshot-files';
 import { SNAPSHOT_LIMITS } from '../../../../shared/api/snapshot';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useHostCall } from '../../ui/host-call';

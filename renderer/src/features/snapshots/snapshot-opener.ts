@@ -3,7 +3,7 @@
 // (named by the main process). The host validates it; its reasons (corrupt,
 // truncated, foreign, too large) are shown as they are, and nothing else
 // about the console changes when a file is refused.
-import type { SnapshotOpen } from '../../../../shared/api/console-api';
+import type { SnapshotOpen } from '../../../../shared/api/snapshot-files';
 import { SNAPSHOT_EXTENSION, type Snapshot } from '../../../../shared/api/snapshot';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useConsoleStore } from '../../store/console-store';

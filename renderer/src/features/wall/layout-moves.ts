@@ -1,7 +1,7 @@
 // The operator's arranging moves, as new layouts: hide or show a tile, move it
 // within its band, into another band, or before another tile (drag and drop).
 // Each returns the whole layout, which is what updateSettings persists.
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import type { Level } from '../../../../shared/protocol';
 import type { WallLayout } from '../../../../shared/api/settings';
 import { arrangeBands, bandOf } from './wall-arrangement';

@@ -2,7 +2,8 @@
 // series at this severity, as action calls the confirmation can prefill, and
 // which action (from anywhere in this console) answered the alert.
 import type { Alert } from '../../../../shared/api/alerts';
-import type { ActionRecord, ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { actionCallSchema, type ActionCall, type Procedure } from '../../../../shared/protocol';
 
 export interface Suggestion {

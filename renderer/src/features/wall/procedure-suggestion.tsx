@@ -4,7 +4,7 @@
 // metric recovered within the procedure's expected time: the loop closed.
 import { useShallow } from 'zustand/react/shallow';
 import type { Alert } from '../../../../shared/api/alerts';
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
 import { ActionLauncher } from '../actions';
 import { ActionStatus } from '../actions';

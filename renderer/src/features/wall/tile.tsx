@@ -3,7 +3,7 @@
 // title button); in Arrange mode it shows its arranging controls instead.
 // While it alerts, the endpoint's procedure is offered over its chart.
 import type { DragEvent, MouseEvent } from 'react';
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { selectEndpointTag } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
 import { isLinkLive } from '../../../../shared/rules/link-liveness';

@@ -1,7 +1,7 @@
 // Which series the wall shows in which band and order, from the catalog and
 // the operator's layout: a band's listed keys first in their listed order,
 // then the rest in catalog order. Hidden series are kept for arranging.
-import type { ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { LEVELS, type Level } from '../../../../shared/protocol';
 import type { WallLayout } from '../../../../shared/api/settings';
 import type { ConsoleStore } from '../../store/console-store';

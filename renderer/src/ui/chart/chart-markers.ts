@@ -2,7 +2,9 @@
 // charts of the service they touch: an event whose subject is `billing/...`
 // marks every chart of a billing series from the same endpoint. Markers closer
 // than a chart can tell apart are drawn as one, with every detail in its tooltip.
-import type { ActionRecord, ConsoleEvent, ConsoleSeries } from '../../../../shared/api/console-api';
+import type { ActionRecord } from '../../../../shared/api/actions';
+import type { ConsoleEvent } from '../../../../shared/api/console-state';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import type { ConsoleStore } from '../../store/console-store';
 import { actionSummary } from '../action-summary';
 

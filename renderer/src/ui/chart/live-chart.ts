@@ -5,7 +5,7 @@
 import { wallNow } from '../now-ticker';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, type RefObject } from 'react';
-import type { ConsoleSeries, Points } from '../../../../shared/api/console-api';
+import type { ConsoleSeries, Points } from '../../../../shared/api/series';
 import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
 import { requestDraw } from './chart-draw-queue';
 import { echarts } from './chart-engine';
