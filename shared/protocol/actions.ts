@@ -1,6 +1,7 @@
 // The actions an endpoint may carry out, with their arguments, and the
 // lifecycle every action goes through.
 import { z } from 'zod';
+import { freeFormObjectSchema } from './json-limits';
 import { id } from './ids';
 
 const target = { service: id, environment: id };
@@ -59,7 +60,7 @@ export const actionDescriptorSchema = z.object({
   name: z.string().min(1).max(64),
   title: z.string().max(200).optional(),
   /** JSON Schema of the arguments this endpoint accepts (a subset of ours). */
-  argsSchema: z.record(z.string(), z.unknown()).optional(),
+  argsSchema: freeFormObjectSchema.optional(),
 });
 export type ActionDescriptor = z.infer<typeof actionDescriptorSchema>;
 

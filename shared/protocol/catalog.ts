@@ -1,6 +1,7 @@
 // The metric catalog: what each series is, how to read it, and what to do
 // when it goes out of bounds.
 import { z } from 'zod';
+import { freeFormObjectSchema } from './json-limits';
 import { actionNameSchema } from './actions';
 import { id } from './ids';
 
@@ -27,7 +28,7 @@ export const procedureSchema = z.object({
   when: z.enum(['warning', 'critical']),
   title: z.string().min(1).max(200),
   action: actionNameSchema,
-  args: z.record(z.string(), z.unknown()),
+  args: freeFormObjectSchema,
   /** How soon the metric should recover after the action (ms). */
   expectRecoveryMs: z.number().int().min(0).max(86_400_000).optional(),
 });

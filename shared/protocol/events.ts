@@ -1,6 +1,7 @@
 // Events (deploy started, build failed, flag changed, scaled, ...), shaped
 // as CloudEvents 1.0 in their JSON format.
 import { z } from 'zod';
+import { freeFormObjectSchema } from './json-limits';
 
 export const EVENT_TYPES = [
   'deploy.started',
@@ -25,6 +26,7 @@ export const cloudEventSchema = z.object({
   /** The service (and environment) the event is about: `billing/production`. */
   subject: z.string().max(300).optional(),
   datacontenttype: z.literal('application/json').optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  /** Free-form, within JSON_LIMITS. */
+  data: freeFormObjectSchema.optional(),
 });
 export type CloudEvent = z.infer<typeof cloudEventSchema>;

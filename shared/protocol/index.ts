@@ -7,6 +7,7 @@ export * from './catalog';
 export * from './deployments';
 export * from './events';
 export * from './ids';
+export * from './json-limits';
 export * from './messages';
 export * from './samples';
 export * from './wire';

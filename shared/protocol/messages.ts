@@ -1,5 +1,6 @@
 // Every message of watchfloor.v1: one JSON-RPC 2.0 object per text frame.
 import { z } from 'zod';
+import { freeFormValueSchema } from './json-limits';
 import { actionCallSchema, actionDescriptorSchema, actionStatusSchema } from './actions';
 import { seriesInfoSchema } from './catalog';
 import { deploymentsChangeSchema, deploymentsSnapshotSchema } from './deployments';
@@ -74,7 +75,7 @@ export type NotificationMethod = EndpointNotification['method'];
 export const rpcErrorSchema = z.object({
   code: z.number().int(),
   message: z.string().max(2_000),
-  data: z.unknown().optional(),
+  data: freeFormValueSchema.optional(),
 });
 export type RpcError = z.infer<typeof rpcErrorSchema>;
 

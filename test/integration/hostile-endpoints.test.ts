@@ -71,6 +71,35 @@ describe('hostile endpoints', () => {
     expect(state.points[`${link.status.id}/cpu`]?.v).toEqual([42]);
   });
 
+  it('survives an event nested 6,000 levels deep: rejected, counted, state still served', async () => {
+    const deep = '{"a":'.repeat(6_000) + '1' + '}'.repeat(6_000);
+    const event = (id: string, data: string) =>
+      `{"jsonrpc":"2.0","method":"event","params":{"specversion":"1.0","id":"${id}","source":"x",` +
+      `"type":"deploy.started","time":"${new Date().toISOString()}","subject":"billing/production","data":${data}}}`;
+    const endpoint = await hostile({
+      afterHello: (socket) => {
+        socket.send(catalogFrame('cpu'));
+        socket.send(event('deep', deep));
+        socket.send(
+          event('wide', JSON.stringify({ rings: Array.from({ length: 5_000 }, () => 1) })),
+        );
+        socket.send(event('fine', '{"version":"2.14.0"}'));
+      },
+    });
+    const { core, link } = watch(endpoint.url);
+    await waitFor('two rejected frames', () => link.status.framesRejected === 2);
+    const state = await waitFor('the good event', async () => {
+      const s = await core.getState();
+      return s.events.some((e) => e.id === 'fine') && s;
+    });
+    expect(state.events.map((e) => e.id)).toEqual(['fine']);
+    expect(link.status.recentErrors.map((e) => e.message).join('\n')).toMatch(
+      /frame nested deeper than 32 levels/,
+    );
+    // Serialising the whole state (what both hosts do for a new page) still works.
+    expect(() => JSON.stringify(state)).not.toThrow();
+  });
+
   it('drops the link on an oversize frame, says why, and reconnects', async () => {
     let connections = 0;
     const endpoint = await hostile({

@@ -220,6 +220,27 @@ describe('decodeFrame: rejected frames', () => {
     );
   });
 
+  it('rejects an event whose data is nested 6,000 levels deep (12 KB) without overflowing', () => {
+    const deep = '{"a":'.repeat(6_000) + '1' + '}'.repeat(6_000);
+    const text = `{"jsonrpc":"2.0","method":"event","params":{"specversion":"1.0","id":"e1","source":"x","type":"deploy.started","time":"2026-12-04T21:00:00Z","data":${deep}}}`;
+    expectError(decodeFrame(text), /^frame nested deeper than 32 levels/);
+  });
+
+  it('rejects event data past the free-form limits and names the field', () => {
+    const event = {
+      specversion: '1.0',
+      id: 'e1',
+      source: 'x',
+      type: 'deploy.started',
+      time: '2026-12-04T21:00:00Z',
+      data: { blob: 'x'.repeat(70_000) },
+    };
+    expectError(
+      decodeFrame(notification('event', event)),
+      /^invalid 'event' notification: params\.data: larger than 65536 bytes/,
+    );
+  });
+
   it('rejects a non-string method without echoing it as a name', () => {
     expectError(
       decodeFrame(frame({ jsonrpc: '2.0', method: 5, params: {} })),

@@ -2,6 +2,7 @@
 // a clear reason why not. Never throws: a bad frame must not take a link down.
 import {
   MAX_FRAME_BYTES,
+  frameDepthProblem,
   endpointNotificationSchema,
   rpcResponseSchema,
   type EndpointNotification,
@@ -25,8 +26,12 @@ export function decodeFrame(data: string | Buffer, maxBytes = MAX_FRAME_BYTES): 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'frame is not a JSON object' };
   }
+  if ('method' in value && (value as { method: unknown }).method === 'samples') {
+    return decodeSamples(value);
+  }
+  const tooDeep = frameDepthProblem(value);
+  if (tooDeep) return { ok: false, error: `frame ${tooDeep}` };
   if ('method' in value) {
-    if ((value as { method: unknown }).method === 'samples') return decodeSamples(value);
     const parsed = endpointNotificationSchema.safeParse(value);
     if (parsed.success) return { ok: true, kind: 'notification', message: parsed.data };
     return { ok: false, error: `invalid ${describeMethod(value)}: ${firstIssue(parsed.error)}` };
