@@ -110,6 +110,28 @@ describe('reading a file that is not a good snapshot', () => {
     await expectReason(bomb, 'too-large', /inflates to more than 8 MB/, { maxInflated: 8 << 20 });
   });
 
+  it('too-large: a 1 GB bomb in a 1 MB file is refused by ratio, costing under 256 MB', async () => {
+    // Gzip members concatenate: one 64 MB member of zeros, sixteen times, is 1 GB.
+    const zeros = gzipSync(Buffer.alloc(64 << 20, 0x41), { level: 9 });
+    const bomb = Buffer.concat([
+      gzipSync('{"format":"watchfloor.snapshot","version":1,"notes":"'),
+      ...Array.from({ length: 16 }, () => zeros),
+      gzipSync('"}'),
+    ]);
+    expect(bomb.length).toBeLessThan(2 << 20);
+
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
+    try {
+      await expectReason(bomb, 'too-large', /more than 64 MB \(64× its compressed size\)/);
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(peak - baseline).toBeLessThan(256 << 20);
+  });
+
   it('not-gzip: arbitrary bytes, and plain JSON with a hint', async () => {
     await expectReason(Buffer.from('PK\u0003\u0004 a zip file'), 'not-gzip', /not gzip data$/);
     await expectReason(gunzipSync(valid), 'not-gzip', /uncompressed JSON.*gzip it/);
