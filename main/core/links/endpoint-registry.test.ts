@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OptionsError } from '../console-options';
 import { EndpointRegistry, type EndpointSpec, type SecretVault } from './endpoint-registry';
 import { SETTINGS_FILE, SettingsStore } from '../settings/settings-store';
 
@@ -85,13 +84,23 @@ describe('EndpointRegistry.prepare', () => {
   });
 
   it.each(['http://ops.example', 'https://ops.example', 'not a url'])(
-    'refuses %s with an OptionsError',
+    'refuses %s, saying why',
     async (url) => {
       const vault = new FakeVault();
       const registry = new EndpointRegistry(openSettings(), vault);
-      await expect(registry.prepare('a', { url, token: TOKEN })).rejects.toBeInstanceOf(
-        OptionsError,
+      await expect(registry.prepare('a', { url, token: TOKEN })).rejects.toThrow(
+        /starts with ws:\/\/ or wss:\/\/|not a valid URL/,
       );
+      expect(vault.tokens.size).toBe(0);
+    },
+  );
+
+  it.each(['ws://alice:SECRET@10.0.0.5:7400', 'wss://m.example.com/?access_token=SECRET'])(
+    'refuses credentials in the URL %s and points to the Token field',
+    async (url) => {
+      const vault = new FakeVault();
+      const registry = new EndpointRegistry(openSettings(), vault);
+      await expect(registry.prepare('a', { url })).rejects.toThrow(/Token field/);
       expect(vault.tokens.size).toBe(0);
     },
   );
@@ -269,6 +278,18 @@ describe('EndpointRegistry.load', () => {
         problems: [],
       },
     ]);
+  });
+
+  it('takes credentials an older version stored in a URL out of the settings file', async () => {
+    const settings = openSettings();
+    settings.update({
+      endpoints: [{ id: 'old', url: 'wss://alice:SECRET@m.example.com/wf?token=SECRET2&tenant=a' }],
+    });
+    const [spec] = await new EndpointRegistry(settings, new FakeVault()).load();
+    expect(spec?.url).toBe('wss://m.example.com/wf?tenant=a');
+    expect(spec?.problems?.join()).toMatch(/credentials were removed.*Token field/);
+    expect(settingsText()).not.toMatch(/SECRET/);
+    expect(readFileSync(join(dir, `${SETTINGS_FILE}.bak`), 'utf8')).not.toMatch(/SECRET/);
   });
 
   it('is empty with no saved endpoints', async () => {

@@ -4,7 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import type { EndpointConfig, EndpointStatus } from '../../../shared/api/links';
 import type { StoredEndpoint } from '../../../shared/api/settings';
-import { checkEndpointUrl } from '../console-options';
+import {
+  canonicalEndpointUrl,
+  endpointUrlProblem,
+  withoutCredentials,
+} from '../../../shared/rules/endpoint-url';
 import type { SettingsStore } from '../settings/settings-store';
 
 export interface EndpointSpec {
@@ -37,8 +41,7 @@ export class EndpointRegistry {
   /** The saved endpoints, ready to link. */
   async load(): Promise<EndpointSpec[]> {
     const specs: EndpointSpec[] = [];
-    for (const stored of this.settings.value.endpoints) {
-      const problems: string[] = [];
+    for (const { endpoint: stored, problems } of this.scrubbedEndpoints()) {
       const token = await this.vault?.load(stored.id).catch((err: Error) => {
         problems.push(`stored token unreadable: ${err.message}`);
         return undefined;
@@ -54,9 +57,30 @@ export class EndpointRegistry {
     return specs;
   }
 
+  /**
+   * Stored endpoints with any credentials an older version let into their URL
+   * taken out, and the settings file rewritten without them.
+   */
+  private scrubbedEndpoints(): { endpoint: StoredEndpoint; problems: string[] }[] {
+    const scrubbed = this.settings.value.endpoints.map((endpoint) => {
+      const url = withoutCredentials(endpoint.url);
+      if (url === endpoint.url) return { endpoint, problems: [] };
+      const problems = [
+        'credentials were removed from this endpoint URL: put the token in the Token field, where it is kept encrypted',
+      ];
+      return { endpoint: { ...endpoint, url }, problems };
+    });
+    if (scrubbed.some((entry) => entry.problems.length > 0)) {
+      this.settings.update({ endpoints: scrubbed.map((entry) => entry.endpoint) });
+    }
+    return scrubbed;
+  }
+
   /** Checks a configuration and keeps its token; `before` is the spec being edited. */
   async prepare(id: string, config: EndpointConfig, before?: EndpointSpec): Promise<EndpointSpec> {
-    const url = checkEndpointUrl(config.url);
+    const problem = endpointUrlProblem(config.url);
+    if (problem) throw new Error(problem);
+    const url = canonicalEndpointUrl(config.url);
     const ca = config.caFile ? await readCa(config.caFile) : undefined;
     const problems: string[] = [];
     let token = before?.token;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalEndpointUrl, endpointUrlProblem, withoutCredentials } from './endpoint-url';
+
+describe('endpoint URL rule', () => {
+  it.each([
+    'ws://127.0.0.1:7400',
+    'wss://metrics.example.com/watchfloor',
+    'WSS://Metrics.Example.com:8443/wf?tenant=acme',
+    '  ws://[::1]:7400  ',
+  ])('accepts %s', (url) => {
+    expect(endpointUrlProblem(url)).toBe(undefined);
+  });
+
+  it.each([
+    ['', /Enter the endpoint URL/],
+    ['metrics.example.com', /not a valid URL/],
+    ['http://metrics.example.com', /starts with ws:\/\/ or wss:\/\//],
+    ['https://metrics.example.com', /starts with ws:\/\/ or wss:\/\//],
+    ['ws://', /not a valid URL|no host name/],
+  ])('refuses %j', (url, why) => {
+    expect(endpointUrlProblem(url)).toMatch(why);
+  });
+
+  it('refuses credentials in the user-info part, pointing to the Token field', () => {
+    expect(endpointUrlProblem('ws://alice:SECRET@10.0.0.5:7400')).toMatch(
+      /Remove the user name and password.*Token field/,
+    );
+    expect(endpointUrlProblem('wss://alice@metrics.example.com')).toMatch(/user name/);
+  });
+
+  it.each(['access_token', 'token', 'api_key', 'apikey', 'password', 'Secret', 'auth'])(
+    'refuses a %s query parameter and names it',
+    (name) => {
+      const problem = endpointUrlProblem(`wss://m.example.com/wf?${name}=abc&tenant=acme`);
+      expect(problem).toMatch(new RegExp(`Remove "${name}" from the URL.*Token field`));
+    },
+  );
+
+  it('keeps ordinary query parameters that only contain a secret-like word', () => {
+    expect(endpointUrlProblem('wss://m.example.com/wf?tokenizer=on&monkey=1')).toBe(undefined);
+  });
+
+  it('spells a URL one way for comparing and storing', () => {
+    expect(canonicalEndpointUrl(' WS://Example.COM:7400 ')).toBe('ws://example.com:7400/');
+  });
+
+  it('takes credentials out of a stored URL and keeps the rest', () => {
+    const clean = withoutCredentials(
+      'wss://alice:SECRET@m.example.com/wf?access_token=T&tenant=acme',
+    );
+    expect(clean).toBe('wss://m.example.com/wf?tenant=acme');
+    expect(endpointUrlProblem(clean)).toBe(undefined);
+  });
+});
