@@ -2,6 +2,7 @@
 // configures one (the token is write-only: it never comes back).
 import { z } from 'zod';
 import { actionNameSchema } from '../protocol';
+import { endpointUrlProblem } from '../rules/endpoint-url';
 
 /**
  * connecting: dialling or shaking hands; open: healthy; degraded: open but
@@ -52,7 +53,10 @@ export const endpointConfigSchema = z.object({
   url: z
     .string()
     .max(2_000)
-    .regex(/^wss?:\/\//i, 'an endpoint URL starts with ws:// or wss://'),
+    .superRefine((url, ctx) => {
+      const problem = endpointUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** Bearer token; absent keeps the stored one, empty string removes it. */
   token: z.string().max(4_096).optional(),
   /** PEM file of an extra certificate authority for wss (system CAs are always trusted). */
