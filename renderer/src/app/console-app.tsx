@@ -4,11 +4,11 @@ import { ConnectingScreen } from './connecting-screen';
 import { NoticeBanners } from './notice-banners';
 import { usePlaylistRotation } from './playlist-rotation';
 import { ReviewPanel } from '../features/review';
-import { SettingsError } from './settings-error';
 import { SnapshotOpenError } from '../features/snapshots';
 import { WallHeader } from './header/wall-header';
 import { useConsoleStore } from '../store/console-store';
 import type { ConsoleView } from '../store/view-slice';
+import { Notice } from '../ui/notice';
 import { ActionsView } from '../features/actions';
 import { AlertsView } from '../features/alerts';
 import { ConnectionsView } from '../features/connections';
@@ -16,6 +16,14 @@ import { DeploymentsView } from '../features/deployments';
 import { DetailView } from '../features/detail';
 import { ReleasesView } from '../features/releases';
 import { WallView } from '../features/wall';
+
+/** Says that a settings change (layout, theme, playlist) was not saved, and why. */
+function SettingsError() {
+  const error = useConsoleStore((store) => store.settingsError);
+  const dismiss = useConsoleStore((store) => store.dismissSettingsError);
+  if (!error) return null;
+  return <Notice text={error} testId="settings-error" onDismiss={dismiss} />;
+}
 
 function CurrentView({ view }: { view: ConsoleView }) {
   switch (view) {

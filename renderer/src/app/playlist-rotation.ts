@@ -1,5 +1,6 @@
 // Rotates the views of an enabled playlist every intervalS seconds. It waits
-// while a detail is open or the wall is being arranged: an operator is at work.
+// while a detail is open, the wall is being arranged or a snapshot is under
+// review: an operator is at work.
 import { useEffect } from 'react';
 import { useConsoleStore } from '../store/console-store';
 import { isConsoleView } from '../store/view-slice';
@@ -12,7 +13,7 @@ export function usePlaylistRotation(): void {
     if (!enabled || rotation.length === 0) return;
     const timer = window.setInterval(() => {
       const store = useConsoleStore.getState();
-      if (store.detailKey !== undefined || store.arranging) return;
+      if (store.detailKey !== undefined || store.arranging || store.review) return;
       const next = rotation[(rotation.indexOf(store.view) + 1) % rotation.length];
       if (next && next !== store.view) store.setView(next);
     }, intervalS * 1000);

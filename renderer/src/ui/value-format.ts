@@ -17,16 +17,33 @@ export interface FormattedValue {
   unit: string;
 }
 
+type Rounding = 'halfExpand' | 'trunc';
+
 /** 1234 → "1,234"; 99.953 → "99.95"; 0.01234 → "0.0123"; 12_345_678 → "12.35M". */
-export function formatNumber(value: number): string {
+export const formatNumber = (value: number): string => numberText(value, 'halfExpand');
+
+function numberText(value: number, roundingMode: Rounding): string {
   if (!Number.isFinite(value)) return '–';
+  // A difference that cancelled out is -0: it reads "0", not "-0".
+  if (value === 0) return '0';
   const size = Math.abs(value);
   if (size >= 1e6)
-    return formatter({ notation: 'compact', maximumFractionDigits: 2 }).format(value);
-  if (size >= 1000) return formatter({ maximumFractionDigits: 0 }).format(value);
-  if (size >= 100) return formatter({ maximumFractionDigits: 1 }).format(value);
-  if (size >= 1 || size === 0) return formatter({ maximumFractionDigits: 2 }).format(value);
-  return formatter({ maximumSignificantDigits: 3 }).format(value);
+    return formatter({ notation: 'compact', maximumFractionDigits: 2, roundingMode }).format(value);
+  if (size >= 1000) return formatter({ maximumFractionDigits: 0, roundingMode }).format(value);
+  if (size >= 100) return formatter({ maximumFractionDigits: 1, roundingMode }).format(value);
+  if (size >= 1) return formatter({ maximumFractionDigits: 2, roundingMode }).format(value);
+  return formatter({ maximumSignificantDigits: 3, roundingMode }).format(value);
+}
+
+/** Units whose full value means "all of it": 100 % availability, a utilization ratio of 1. */
+const FULL: Record<string, number> = { '%': 100, '1': 1 };
+
+/** Below full never reads as full: 99.996 % is "99.99", not a perfect "100". */
+function formatShown(value: number, unit: string): string {
+  const text = formatNumber(value);
+  const full = FULL[unit];
+  if (full === undefined || value >= full) return text;
+  return Number(text.replaceAll(',', '')) >= full ? numberText(value, 'trunc') : text;
 }
 
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
@@ -50,15 +67,18 @@ function plural(word: string): string {
   return `${word}s`;
 }
 
-/** UCUM annotations read as words: "{signup}/min" → "signups/min"; a bare "{user}" count needs none. */
+/**
+ * UCUM annotations read as words: "{signup}/min" → "signups/min"; a bare "{user}"
+ * count needs none, nor does a dimensionless ratio ("1"): "0.41", not "0.41 1".
+ */
 export function displayUnit(unit: string): string {
-  if (/^\{[^}]*\}$/.test(unit)) return '';
+  if (unit === '1' || /^\{[^}]*\}$/.test(unit)) return '';
   return unit.replace(/\{([^}]*)\}/g, (_match, word: string) => plural(word));
 }
 
 export function formatValue(value: number, unit: string): FormattedValue {
   const scaled = scaleUnit(value, displayUnit(unit));
-  return { text: formatNumber(scaled.value), unit: scaled.unit };
+  return { text: formatShown(scaled.value, unit), unit: scaled.unit };
 }
 
 /** "3 s ago", "4 min ago", "2 h ago"; a sample from a clock ahead of ours reads "0 s ago". */

@@ -23,6 +23,7 @@ function details(summary: WallSummary): string {
     linksDown && `${links(linksDown)} down`,
     linksDegraded && `${links(linksDegraded)} degraded`,
   ];
+  if (Object.values(counts).every((count) => count === 0)) parts.push('no series to watch');
   return parts.filter(Boolean).join(' · ');
 }
 

@@ -41,7 +41,10 @@ function worstOf(
 ): WallSummary['status'] {
   if (counts.critical > 0) return 'critical';
   if (counts.warning > 0) return 'warning';
-  // Blind spots are not "ok": stale data, failing queries or a bad link must be looked at.
-  if (counts.stale > 0 || counts.error > 0 || linkProblems > 0) return 'stale';
+  // Blind spots are not "ok": stale or missing data, failing queries, a bad link, or a
+  // wall with nothing on it must be looked at.
+  const watched = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const blind = counts.stale + counts.nodata + counts.error + linkProblems;
+  if (blind > 0 || watched === 0) return 'stale';
   return 'ok';
 }
