@@ -1,8 +1,10 @@
-// Which Chromium the end-to-end tests drive: CHROMIUM_PATH, else Debian's.
-import { existsSync } from 'node:fs';
+// Which Chromium the end-to-end tests drive: CHROMIUM_PATH, else `chromium` on
+// PATH (where scripts/test-setup.sh looks for it), else Debian's.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 export const CHROMIUM_HELP =
-  "no Chromium found for the end-to-end tests: install Debian's (`apt-get update && apt-get install -y chromium`, giving /usr/bin/chromium) or set CHROMIUM_PATH; never `npx playwright install`";
+  "no Chromium found for the end-to-end tests: run `sudo bash scripts/test-setup.sh` (it installs Debian's chromium) or set CHROMIUM_PATH; never `npx playwright install`";
 
 /** Headless, offline, no GPU: the flags every run of Debian's Chromium here uses. */
 export const CHROMIUM_ARGS = [
@@ -15,8 +17,23 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, 'chromium'))
+    .find(isExecutable);
+  return onPath ?? '/usr/bin/chromium';
 }
 
 export function assertChromium(): void {

@@ -1,6 +1,6 @@
 // The bridge against the real thing: Debian's Prometheus scraping Debian's
 // node-exporter on this machine, watched by the console core. Needs both
-// binaries (scripts/ci-services.sh installs them); without them it fails.
+// binaries (scripts/test-setup.sh installs them); without them it fails.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-export const CI_SERVICES_HELP =
-  "run scripts/ci-services.sh (as root: it installs Debian's prometheus and prometheus-node-exporter)";
+export const TEST_SETUP_HELP =
+  "run `sudo bash scripts/test-setup.sh` (it installs Debian's prometheus and prometheus-node-exporter)";
 
 /** Finds an executable (the env variable `override` names, else on PATH); throws with the remedy. */
 export function findBinary(name: string, override?: string): string {
@@ -30,7 +30,7 @@ export function findBinary(name: string, override?: string): string {
     }
   }
   const where = chosen ? ` (${override}=${chosen} is not an executable)` : '';
-  throw new Error(`${name} is not installed${where}: ${CI_SERVICES_HELP}`);
+  throw new Error(`${name} is not installed${where}: ${TEST_SETUP_HELP}`);
 }
 
 export async function freePort(): Promise<number> {
