@@ -5,9 +5,10 @@
 //
 // Plain JavaScript strings, not functions: tsx compiles functions with helpers
 // (__name) that do not exist in the page.
+import { WEB_RPC_DELTA } from '../shared/api/console-channels';
 
 /**
- * Socket to pixel. For each 'console.delta' frame: its arrival time and, per
+ * Socket to pixel. For each delta frame (WEB_RPC_DELTA): its arrival time and, per
  * series key, the newest sample's timestamp. For each canvas draw call
  * (ECharts' canvas renderer strokes and fills the line; drawImage and
  * putImageData are watched too, in case a layer is composited): the first
@@ -19,6 +20,8 @@
  * { latencies, hostMs, pageMs, deltas, samples, undrawn, skewMs }.
  */
 export const LATENCY_PROBE = `(() => {
+  const DELTA = ${JSON.stringify(WEB_RPC_DELTA)};
+  const DELTA_IN_FRAME = ${JSON.stringify(JSON.stringify(WEB_RPC_DELTA))};
   const now = () => performance.timeOrigin + performance.now();
   const state = {
     recording: false, latencies: [], hostMs: [], pageMs: [], deltas: 0, samples: 0,
@@ -30,11 +33,11 @@ export const LATENCY_PROBE = `(() => {
       super(url, protocols);
       this.addEventListener('message', (event) => {
         if (!state.recording || typeof event.data !== 'string') return;
-        if (!event.data.includes('"console.delta"')) return;
+        if (!event.data.includes(DELTA_IN_FRAME)) return;
         const arrival = now();
         let message;
         try { message = JSON.parse(event.data); } catch { return; }
-        if (message.method !== 'console.delta' || !message.params || !message.params.points) return;
+        if (message.method !== DELTA || !message.params || !message.params.points) return;
         state.deltas += 1;
         for (const [key, points] of Object.entries(message.params.points)) {
           const t = points.t[points.t.length - 1];

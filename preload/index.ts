@@ -1,28 +1,20 @@
-// The preload exposes exactly the ConsoleApi and nothing else: an allowlist
-// of channels, and the IPC event is stripped before anything reaches the page.
+// The preload exposes one generic call and the delta stream, nothing else:
+// which methods exist and what they accept is checked in the main process
+// against the contract. The IPC event is stripped before anything reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ConsoleApi } from '../shared/api/console-api';
-import type { ConsoleDelta } from '../shared/api/console-state';
-import { IPC } from '../shared/api/ipc-channels';
+import { IPC_CHANNELS, type WatchfloorPreload } from '../shared/api/console-channels';
 
-const api: ConsoleApi = {
-  getState: () => ipcRenderer.invoke(IPC.getState),
-  submitAction: (request) => ipcRenderer.invoke(IPC.submitAction, request),
-  addEndpoint: (config) => ipcRenderer.invoke(IPC.addEndpoint, config),
-  updateEndpoint: (id, config) => ipcRenderer.invoke(IPC.updateEndpoint, { id, config }),
-  removeEndpoint: (id) => ipcRenderer.invoke(IPC.removeEndpoint, { id }),
-  reconnectEndpoint: (id) => ipcRenderer.invoke(IPC.reconnectEndpoint, { id }),
-  acknowledgeAlert: (id) => ipcRenderer.invoke(IPC.acknowledgeAlert, { id }),
-  queryAudit: (query) => ipcRenderer.invoke(IPC.queryAudit, query),
-  updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
-  exportSnapshot: (request) => ipcRenderer.invoke(IPC.exportSnapshot, request),
-  openSnapshot: (request) => ipcRenderer.invoke(IPC.openSnapshot, request),
-  annotateSnapshot: (request) => ipcRenderer.invoke(IPC.annotateSnapshot, request),
-  exportReport: (request) => ipcRenderer.invoke(IPC.exportReport, request),
+const api: WatchfloorPreload = {
+  call: (method, args) => {
+    if (typeof method !== 'string' || !Array.isArray(args)) {
+      return Promise.reject(new Error('watchfloor.call takes a method name and an array of args'));
+    }
+    return ipcRenderer.invoke(IPC_CHANNELS.call, method, args);
+  },
   onDelta: (listener) => {
-    const wrapped = (_event: unknown, delta: ConsoleDelta) => listener(delta);
-    ipcRenderer.on(IPC.delta, wrapped);
-    return () => void ipcRenderer.removeListener(IPC.delta, wrapped);
+    const wrapped = (_event: unknown, delta: unknown) => listener(delta);
+    ipcRenderer.on(IPC_CHANNELS.delta, wrapped);
+    return () => void ipcRenderer.removeListener(IPC_CHANNELS.delta, wrapped);
   },
 };
 

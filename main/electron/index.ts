@@ -1,33 +1,16 @@
 // The Electron shell: boots the console core, opens the wall window, and
-// bridges the ConsoleApi over IPC. All logic lives in main/core.
+// serves the ConsoleApi contract over IPC. All logic lives in main/core.
 import { BrowserWindow, app, powerMonitor, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
-import { actionRequestSchema } from '../../shared/api/actions';
-import {
-  endpointConfigSchema,
-  endpointIdParamSchema,
-  endpointUpdateSchema,
-} from '../../shared/api/links';
-import { alertIdParamSchema } from '../../shared/api/console-api';
-import { auditQuerySchema } from '../../shared/api/audit';
-import {
-  snapshotAnnotateSchema,
-  snapshotExportSchema,
-  snapshotFileNameSchema,
-  snapshotOpenSchema,
-} from '../../shared/api/snapshot-files';
-import { settingsPatchSchema } from '../../shared/api/settings';
-import { IPC } from '../../shared/api/ipc-channels';
 import { AuditLog } from '../core/actions/audit-log';
 import { bootConsole, type BootedConsole } from '../core/console-boot';
 import { OptionsError, parseConsoleOptions } from '../core/console-options';
 import { EndpointRegistry } from '../core/links/endpoint-registry';
 import { SecretFileVault } from '../core/settings/secret-file-vault';
 import { SettingsStore } from '../core/settings/settings-store';
-import { handleValidated, rendererFrameCheck } from './validated-ipc';
+import { rendererFrameCheck, serveContract } from './validated-ipc';
 import {
   claimSingleInstance,
   installMenu,
@@ -50,29 +33,6 @@ function openWindows(console: BootedConsole, kiosk: boolean): void {
   for (const plan of planWindows(console.core.settingsValue().windows)) {
     openWindow(console, plan, { rendererUrl, preloadPath, kiosk });
   }
-}
-
-function registerIpc({ core }: BootedConsole): void {
-  const handle = <S extends z.ZodType>(
-    channel: string,
-    schema: S,
-    run: (p: z.infer<S>) => unknown,
-  ) => handleValidated(channel, schema, isOurFrame, (payload) => run(payload));
-  handle(IPC.getState, z.undefined(), () => core.getState());
-  handle(IPC.submitAction, actionRequestSchema, (request) => core.submitAction(request));
-  handle(IPC.addEndpoint, endpointConfigSchema, (config) => core.addEndpoint(config));
-  handle(IPC.updateEndpoint, endpointUpdateSchema, (p) => core.updateEndpoint(p.id, p.config));
-  handle(IPC.removeEndpoint, endpointIdParamSchema, (p) => core.removeEndpoint(p.id));
-  handle(IPC.reconnectEndpoint, endpointIdParamSchema, (p) => core.reconnectEndpoint(p.id));
-  handle(IPC.acknowledgeAlert, alertIdParamSchema, (p) => core.acknowledgeAlert(p.id));
-  handle(IPC.queryAudit, auditQuerySchema, (query) => core.queryAudit(query));
-  handle(IPC.updateSettings, settingsPatchSchema, (patch) => core.updateSettings(patch));
-  handle(IPC.exportSnapshot, snapshotExportSchema, (request) => core.exportSnapshot(request));
-  handle(IPC.openSnapshot, snapshotOpenSchema, (request) => core.openSnapshot(request));
-  handle(IPC.annotateSnapshot, snapshotAnnotateSchema, (request) => core.annotateSnapshot(request));
-  handle(IPC.exportReport, z.object({ fileName: snapshotFileNameSchema }), (request) =>
-    core.exportReport(request),
-  );
 }
 
 async function start(): Promise<void> {
@@ -106,7 +66,7 @@ async function start(): Promise<void> {
     userData,
     core: { audit: new AuditLog(userData) },
   });
-  registerIpc(booted);
+  serveContract(booted.core, isOurFrame);
   installMenu(booted);
   openWindows(booted, options.kiosk);
   offerSnapshots(booted, pending);

@@ -1,29 +1,35 @@
-// One wrapper for every ipcMain handler, as VS Code's validatedIpcMain does:
-// unknown senders (any frame that is not our own renderer's top frame) and
-// payloads that fail the shared schema are refused before a handler runs.
-import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import type { z } from 'zod';
+// The one ipcMain handler, as VS Code's validatedIpcMain guards its channels:
+// a call from any frame that is not our own renderer's top frame, for a method
+// that is not the contract's own, or with args its tuple schema refuses, is
+// refused before the console sees it.
+import { ipcMain, type WebFrameMain } from 'electron';
+import { IPC_CHANNELS } from '../../shared/api/console-channels';
+import { checkCall, invokeCall, type ConsoleApi } from '../../shared/api/contract';
 
 export type SenderCheck = (frame: WebFrameMain | null) => boolean;
 
-export function handleValidated<S extends z.ZodType, R>(
-  channel: string,
-  schema: S,
+/** Checks one call from the page, then runs it on the console; throws the refusal otherwise. */
+export function callFromPage(
+  api: ConsoleApi,
   isOurFrame: SenderCheck,
-  handler: (payload: z.infer<S>, event: IpcMainInvokeEvent) => Promise<R> | R,
-): void {
-  ipcMain.handle(channel, (event, payload: unknown) => {
-    if (!isOurFrame(event.senderFrame)) {
-      throw new Error(`refused ${channel}: sender is not the Watchfloor window`);
-    }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new Error(
-        `refused ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`,
-      );
-    }
-    return handler(parsed.data, event);
-  });
+  frame: WebFrameMain | null,
+  method: unknown,
+  args: unknown,
+): Promise<unknown> {
+  const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
+  if (!isOurFrame(frame)) {
+    throw new Error(`refused ${name}: sender is not the Watchfloor window`);
+  }
+  const checked = checkCall(method, args);
+  if (!checked.ok) throw new Error(`refused ${name}: ${checked.message}`);
+  return invokeCall(api, checked.method, checked.args);
+}
+
+/** Serves every method of the contract on the one call channel. */
+export function serveContract(api: ConsoleApi, isOurFrame: SenderCheck): void {
+  ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, args: unknown) =>
+    callFromPage(api, isOurFrame, event.senderFrame, method, args),
+  );
 }
 
 /** True for the top frame of a page loaded from exactly the app's renderer URL. */

@@ -2,7 +2,7 @@
 // each shows (remembered in settings.windows). --kiosk makes them fullscreen
 // with no chrome. Each window gets the delta stream; closing one unsubscribes.
 import { BrowserWindow, screen, type Display } from 'electron';
-import { IPC } from '../../shared/api/ipc-channels';
+import { IPC_CHANNELS } from '../../shared/api/console-channels';
 import type { ViewName } from '../../shared/api/settings';
 import type { BootedConsole } from '../core/console-boot';
 
@@ -44,7 +44,7 @@ export function openWindow(
     backgroundColor: '#0b0f14',
     title: 'Watchfloor',
     webPreferences: {
-      // reviewed: the preload exposes only the ConsoleApi allowlist, no Node APIs
+      // reviewed: the preload exposes only one contract-checked call and the deltas, no Node APIs
       preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
@@ -56,7 +56,7 @@ export function openWindow(
     },
   });
   const unsubscribe = booted.core.onDelta((delta) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC.delta, delta);
+    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.delta, delta);
   });
   window.on('closed', unsubscribe);
   // The view travels in the hash: same page, so the navigation lock still holds.

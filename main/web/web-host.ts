@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ConsoleApi } from '../../shared/api/console-api';
+import type { ConsoleApi } from '../../shared/api/contract';
+import { SNAPSHOT_DOWNLOAD_ROUTE } from '../../shared/api/snapshot-files';
 import { MAX_REQUEST_BYTES, serveConsoleSocket } from './console-socket';
 
 export interface WebHostOptions {
@@ -57,8 +58,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (auth.viaQuery) {
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
-    const file = /^\/files\/([^/?]+)/.exec(req.url ?? '')?.[1];
-    if (file && options.files) return void serveFile(res, options.files(decodeURIComponent(file)));
+    const file = downloadName(req.url ?? '');
+    if (file !== undefined && options.files) return void serveFile(res, options.files(file));
     assets(req, res, () => refuse(res, 404, 'Not found'));
   });
   server.on('upgrade', (req, socket, head) => {
@@ -148,6 +149,19 @@ function secureHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
+/** The file name of a download request (`/files/<name>`), as the page built it from the name. */
+function downloadName(url: string): string | undefined {
+  const path = url.split('?')[0] ?? '';
+  if (!path.startsWith(SNAPSHOT_DOWNLOAD_ROUTE)) return undefined;
+  const name = path.slice(SNAPSHOT_DOWNLOAD_ROUTE.length);
+  if (name === '' || name.includes('/')) return undefined;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return undefined;
+  }
 }
 
 function serveFile(res: ServerResponse, path: string | undefined): void {

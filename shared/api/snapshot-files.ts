@@ -1,6 +1,9 @@
 // What the renderer asks of snapshots on disk: export, open, annotate, and the
-// file it gets back.
+// file or snapshot it gets back.
 import { z } from 'zod';
+import { pointsSchema, type Points } from './series';
+import { snapshotHeadSchema, type Snapshot } from './snapshot';
+import { SNAPSHOT_FILE_NAME } from '../rules/snapshot-file-name';
 
 export const snapshotExportSchema = z.object({
   title: z.string().min(1).max(200),
@@ -8,9 +11,7 @@ export const snapshotExportSchema = z.object({
   windowMs: z.number().int().min(60_000).max(86_400_000).optional(),
 });
 export type SnapshotExport = z.infer<typeof snapshotExportSchema>;
-export const snapshotFileNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(wfsnap|html)$/);
+export const snapshotFileNameSchema = z.string().regex(SNAPSHOT_FILE_NAME);
 export const snapshotOpenSchema = z.union([
   z.object({ fileName: snapshotFileNameSchema }),
   /** A file the page read itself (browser mode's picker, drag and drop): base64, 200 MB at most. */
@@ -36,7 +37,43 @@ export type SnapshotAnnotate = z.infer<typeof snapshotAnnotateSchema>;
 export const snapshotFileSchema = z.object({
   fileName: z.string(),
   size: z.number(),
-  /** Where browser mode serves it (token-guarded); the desktop app shows the folder instead. */
-  downloadPath: z.string(),
 });
 export type SnapshotFileInfo = z.infer<typeof snapshotFileSchema>;
+
+/** Where the browser host serves a written file to its session (the host's route, the page's link). */
+export const SNAPSHOT_DOWNLOAD_ROUTE = '/files/';
+export const snapshotDownloadPath = (fileName: string): string =>
+  `${SNAPSHOT_DOWNLOAD_ROUTE}${encodeURIComponent(fileName)}`;
+
+/**
+ * An opened snapshot as the host returns it: the head against its schema,
+ * then each series' points on their own, stopping at the first bad one (one
+ * schema over millions of points would stall the page and collect every issue).
+ */
+export const openedSnapshotSchema = z.unknown().transform((input, ctx): Snapshot => {
+  const head = snapshotHeadSchema.safeParse(input);
+  if (!head.success) return refuse(ctx, head.error.issues[0]);
+  const raw = (input as { points?: unknown }).points;
+  if (typeof raw !== 'object' || raw === null) {
+    return refuse(ctx, { path: ['points'], message: 'snapshot without points' });
+  }
+  const points: Record<string, Points> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = pointsSchema.safeParse(value);
+    if (!parsed.success) return refuse(ctx, parsed.error.issues[0], ['points', key]);
+    points[key] = parsed.data;
+  }
+  return { ...head.data, points };
+});
+
+function refuse(
+  ctx: z.RefinementCtx,
+  issue: { path: PropertyKey[]; message: string } | undefined,
+  under: PropertyKey[] = [],
+): never {
+  const path = [...under, ...(issue?.path ?? [])].map((p) =>
+    typeof p === 'symbol' ? String(p) : p,
+  );
+  ctx.addIssue({ code: 'custom', message: issue?.message ?? 'invalid snapshot', path });
+  return z.NEVER;
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { waitFor } from '../support/wait-for';
+import { snapshotDownloadPath } from '../../shared/api/snapshot-files';
 
 let booted: BootedConsole;
 let host: WebHost;
@@ -44,8 +45,10 @@ describe('snapshots through the console', () => {
     });
     expect(file.fileName).toMatch(/^\d{8}T\d{6}Z-billing-b-errors-b\.wfsnap$/);
     const origin = new URL(host.url).origin;
-    expect((await fetch(`${origin}${file.downloadPath}`)).status).toBe(401);
-    const download = await fetch(`${origin}${file.downloadPath}?token=${host.token}`);
+    expect((await fetch(`${origin}${snapshotDownloadPath(file.fileName)}`)).status).toBe(401);
+    const download = await fetch(
+      `${origin}${snapshotDownloadPath(file.fileName)}?token=${host.token}`,
+    );
     expect(download.status).toBe(200);
     expect((await download.arrayBuffer()).byteLength).toBe(file.size);
 
@@ -67,7 +70,9 @@ describe('snapshots through the console', () => {
     expect(again.annotations.map((a) => a.text)).toEqual(['rollback']);
 
     const report = await booted.core.exportReport({ fileName: file.fileName });
-    const html = await (await fetch(`${origin}${report.downloadPath}?token=${host.token}`)).text();
+    const html = await (
+      await fetch(`${origin}${snapshotDownloadPath(report.fileName)}?token=${host.token}`)
+    ).text();
     expect(html).toContain('Billing &lt;b&gt;errors&lt;/b&gt;');
     expect(html).not.toContain('<b>errors</b>');
   });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
-import { WEB_RPC } from '../../shared/api/console-api';
+import { WEB_RPC_DELTA, webRpcName } from '../../shared/api/console-channels';
+import type { ConsoleMethod } from '../../shared/api/contract';
 import { consoleDeltaSchema, consoleStateSchema } from '../../shared/api/console-state';
 import { waitFor } from '../support/wait-for';
 
@@ -36,6 +37,9 @@ function open(path: string, headers: Record<string, string> = {}): Promise<WebSo
     socket.once('error', () => resolve(-1));
   });
 }
+
+/** A contract method's name on the socket; the type keeps it one of the contract's. */
+const rpc = (method: ConsoleMethod): string => webRpcName(method);
 
 function call(socket: WebSocket, id: number, method: string, params?: unknown): Promise<unknown> {
   return new Promise((resolve) => {
@@ -93,13 +97,13 @@ describe('browser host', () => {
     const deltas: unknown[] = [];
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { method?: string; params?: unknown };
-      if (message.method === WEB_RPC.delta) deltas.push(consoleDeltaSchema.parse(message.params));
+      if (message.method === WEB_RPC_DELTA) deltas.push(consoleDeltaSchema.parse(message.params));
     });
-    const reply = (await call(socket, 1, WEB_RPC.getState)) as { result: unknown };
+    const reply = (await call(socket, 1, rpc('getState'), [])) as { result: unknown };
     const state = consoleStateSchema.parse(reply.result);
     expect(state.endpoints).toHaveLength(1);
     await waitFor('a pushed delta', () => deltas.length > 0, 3_000);
-    const bad = (await call(socket, 2, WEB_RPC.submitAction, { key: 'x' })) as {
+    const bad = (await call(socket, 2, rpc('submitAction'), [{ key: 'x' }])) as {
       error: { code: number; message: string };
     };
     expect(bad.error.code).toBe(-32602);

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionRequestSchema, type ActionRequest } from '../../shared/api/actions';
+import { CONSOLE_METHODS, checkCall, isConsoleMethod } from '../../shared/api/contract';
 import { endpointConfigSchema } from '../../shared/api/links';
 import { ACTION_NAMES, actionArgsSchemas } from '../../shared/protocol';
 import { settingsPatchSchema } from '../../shared/api/settings';
@@ -18,6 +19,37 @@ const rollback = fc.record({
 });
 
 describe('ConsoleApi payload validation', () => {
+  it('checks any call from the page without throwing: a contract method with valid args, or a refusal', () => {
+    const method = fc.oneof(fc.constantFrom(...CONSOLE_METHODS), fc.anything());
+    fc.assert(
+      fc.property(method, fc.anything(), (name, args) => {
+        let checked: ReturnType<typeof checkCall> | undefined;
+        expect(() => (checked = checkCall(name, args))).not.toThrow();
+        if (!checked?.ok) {
+          expect(checked?.message).toMatch(/^(unknown method|invalid params)/);
+          return;
+        }
+        expect(isConsoleMethod(name)).toBe(true);
+        expect(Array.isArray(checked.args)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('knows no method but the contract’s own keys, whatever the prototype holds', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty'),
+        ),
+        (name) => {
+          expect(isConsoleMethod(name)).toBe((CONSOLE_METHODS as string[]).includes(name));
+        },
+      ),
+    );
+  });
+
   it('never throws on arbitrary input, for every schema at the edge', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {

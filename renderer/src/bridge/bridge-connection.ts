@@ -1,6 +1,6 @@
 // The renderer's own link to its host (Electron IPC or the browser host's
 // WebSocket), distinct from the hosts' links to endpoints.
-import type { ConsoleApi } from '../../../shared/api/console-api';
+import type { ConsoleApi } from '../../../shared/api/contract';
 
 export type BridgeConnection = 'connecting' | 'open' | 'lost';
 
@@ -10,17 +10,15 @@ export interface ConsoleBridge {
   api: ConsoleApi;
   /** Calls back with the current state at once, then on every change; returns the unsubscribe. */
   onConnection(listener: ConnectionListener): () => void;
+  /** Where the page can download a file the console wrote, if its host serves files. */
+  fileLink(fileName: string): string | undefined;
 }
 
-/** The part of a zod schema we use; keeps zod itself out of the renderer's imports. */
+/**
+ * What a bridge needs of a contract's result schema: zod's safeParse. The
+ * renderer parses every reply with the shared zod schemas, so zod is bundled
+ * into it; this only keeps the request bookkeeping free of zod's types.
+ */
 export interface ResultParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
 }
-
-/** For calls that answer with nothing: the host replies `null` (JSON has no undefined). */
-export const noResult: ResultParser<void> = {
-  safeParse: (input) =>
-    input === null || input === undefined
-      ? { success: true, data: undefined }
-      : { success: false, error: new Error('expected no result') },
-};

@@ -1,25 +1,18 @@
 // ConsoleApi over the browser host's loopback WebSocket (JSON-RPC 2.0).
 // Requests wait for the socket; a dropped socket is reopened with backoff and
 // reported as 'lost' then 'open', so the app knows to reload the full state.
-import { actionRecordSchema, type ActionRequest } from '../../../shared/api/actions';
-import { auditEntrySchema } from '../../../shared/api/audit';
-import {
-  consoleDeltaSchema,
-  consoleStateSchema,
-  type ConsoleDelta,
-} from '../../../shared/api/console-state';
-import { endpointStatusSchema } from '../../../shared/api/links';
-import { snapshotFileSchema } from '../../../shared/api/snapshot-files';
-import { WEB_RPC, type ConsoleApi } from '../../../shared/api/console-api';
-import {
-  noResult,
-  type BridgeConnection,
-  type ConnectionListener,
-  type ConsoleBridge,
-  type ResultParser,
+import { consoleDeltaSchema, type ConsoleDelta } from '../../../shared/api/console-state';
+import { WEB_RPC_DELTA, webRpcName } from '../../../shared/api/console-channels';
+import type { ConsoleApi } from '../../../shared/api/contract';
+import { snapshotDownloadPath } from '../../../shared/api/snapshot-files';
+import type {
+  BridgeConnection,
+  ConnectionListener,
+  ConsoleBridge,
+  ResultParser,
 } from './bridge-connection';
+import { contractApi } from './contract-api';
 import { RpcRequests } from './rpc-requests';
-import { snapshotResult } from './snapshot-result';
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
@@ -46,29 +39,13 @@ class BrowserBridge implements ConsoleBridge {
   private readonly connectionListeners = new Set<ConnectionListener>();
 
   constructor(private readonly url: string) {
-    this.api = {
-      getState: () => this.request(WEB_RPC.getState, undefined, consoleStateSchema),
-      submitAction: (request: ActionRequest) =>
-        this.request(WEB_RPC.submitAction, request, actionRecordSchema),
-      addEndpoint: (config) => this.request(WEB_RPC.addEndpoint, config, endpointStatusSchema),
-      updateEndpoint: (id, config) =>
-        this.request(WEB_RPC.updateEndpoint, { id, config }, endpointStatusSchema),
-      removeEndpoint: (id) => this.request(WEB_RPC.removeEndpoint, { id }, noResult),
-      reconnectEndpoint: (id) => this.request(WEB_RPC.reconnectEndpoint, { id }, noResult),
-      acknowledgeAlert: (id) => this.request(WEB_RPC.acknowledgeAlert, { id }, noResult),
-      queryAudit: (query) => this.request(WEB_RPC.queryAudit, query, auditEntrySchema.array()),
-      updateSettings: (patch) => this.request(WEB_RPC.updateSettings, patch, noResult),
-      exportSnapshot: (request) =>
-        this.request(WEB_RPC.exportSnapshot, request, snapshotFileSchema),
-      openSnapshot: (request) => this.request(WEB_RPC.openSnapshot, request, snapshotResult),
-      annotateSnapshot: (request) =>
-        this.request(WEB_RPC.annotateSnapshot, request, snapshotFileSchema),
-      exportReport: (request) => this.request(WEB_RPC.exportReport, request, snapshotFileSchema),
-      onDelta: (listener) => {
+    this.api = contractApi(
+      (method, args, result) => this.request(webRpcName(method), args, result),
+      (listener) => {
         this.deltaListeners.add(listener);
         return () => this.deltaListeners.delete(listener);
       },
-    };
+    );
     this.connect();
   }
 
@@ -76,6 +53,11 @@ class BrowserBridge implements ConsoleBridge {
     this.connectionListeners.add(listener);
     listener(this.state);
     return () => this.connectionListeners.delete(listener);
+  }
+
+  /** The browser host serves the files this session wrote under one route. */
+  fileLink(fileName: string): string {
+    return snapshotDownloadPath(fileName);
   }
 
   private request<T>(method: string, params: unknown, parser: ResultParser<T>): Promise<T> {
@@ -133,7 +115,7 @@ class BrowserBridge implements ConsoleBridge {
   private receive(data: unknown): void {
     const message = parseFrame(data);
     if (!message) return;
-    if (message.method === WEB_RPC.delta) return this.emitDelta(message.params);
+    if (message.method === WEB_RPC_DELTA) return this.emitDelta(message.params);
     if (typeof message.id === 'number') this.requests.settle(message.id, message);
   }
 

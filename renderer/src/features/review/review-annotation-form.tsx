@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useConsoleStore } from '../../store/console-store';
 import { formatReviewTime } from './review-time-format';
 
-/** The host takes annotation texts up to this length (shared/api/console-api.ts). */
+/** The host takes annotation texts up to this length (shared/api/snapshot-files.ts). */
 const MAX_TEXT = 2_000;
 
 function annotationId(): string {

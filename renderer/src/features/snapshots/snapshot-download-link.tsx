@@ -2,11 +2,7 @@
 // the snapshots folder to this session only); in the desktop app the file is
 // in the snapshots folder, and its name is what the operator needs.
 import type { SnapshotFileInfo } from '../../../../shared/api/snapshot-files';
-
-const inBrowserMode = (): boolean => window.watchfloor === undefined;
-
-/** Only a path on this host is linked to. */
-const linkable = (path: string): boolean => path.startsWith('/') && !path.startsWith('//');
+import { fileLink } from '../../bridge/console-bridge';
 
 interface SnapshotDownloadLinkProps {
   file: SnapshotFileInfo;
@@ -22,7 +18,7 @@ function formatSize(bytes: number): string {
 }
 
 export function SnapshotDownloadLink({ file, what, testId }: SnapshotDownloadLinkProps) {
-  const link = inBrowserMode() && linkable(file.downloadPath);
+  const link = fileLink(file.fileName);
   return (
     <p className="snapshot-file" data-testid={`${testId}-result`} data-file-name={file.fileName}>
       {what} saved as <span className="snapshot-file__name">{file.fileName}</span> (
@@ -30,7 +26,7 @@ export function SnapshotDownloadLink({ file, what, testId }: SnapshotDownloadLin
       {link && (
         <a
           className="snapshot-file__link"
-          href={file.downloadPath}
+          href={link}
           download={file.fileName}
           data-testid={`${testId}-download`}
         >
