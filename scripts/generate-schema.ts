@@ -51,9 +51,15 @@ const NOT_ON_THE_WIRE: Record<string, string> = {
 /** JSON Schema equivalents of the refinements in shared/protocol. */
 const REFINEMENTS = new Map<z.core.$ZodType, JsonSchema>([
   [actionArgsSchemas['capacity.scale'].shape.change, { not: { const: 0 } }],
+  // Depth and size are not expressible in JSON Schema; the width of the top level is.
+  [protocol.freeFormObjectSchema, { maxProperties: protocol.JSON_LIMITS.members }],
+  [protocol.freeFormValueSchema, {}],
 ]);
 
 const DESCRIPTIONS: Record<string, string> = {
+  FreeFormObject:
+    'Free-form JSON object (event data, procedure args): at most 8 levels deep, 1,000 members per object or array and 64 KiB as JSON (docs/protocol.md, limits); the console rejects a frame that breaks them.',
+  FreeFormValue: 'Free-form JSON value (error data), within the same limits as FreeFormObject.',
   EndpointFrame:
     'Any frame an endpoint sends: a notification, or the response to a console request.',
   ConsoleFrame: 'Any frame a console sends: a request (the console sends no notifications).',

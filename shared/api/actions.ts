@@ -28,6 +28,8 @@ export const actionRecordSchema = z.intersection(
     state: actionStateSchema,
     message: z.string().optional(),
     operator: z.string(),
+    /** A rollback's starting version, as the console knew it at submit time. */
+    fromVersion: z.string().optional(),
     submittedAt: z.number(),
     updatedAt: z.number(),
   }),

@@ -77,12 +77,6 @@ export const ACTION_STATES = [
 ] as const;
 export const actionStateSchema = z.enum(ACTION_STATES);
 export type ActionState = z.infer<typeof actionStateSchema>;
-export const FINAL_ACTION_STATES: readonly ActionState[] = [
-  'rejected',
-  'succeeded',
-  'failed',
-  'cancelled',
-];
 
 /** What an endpoint reports of an action: in notifications and in `action.get` replies. */
 export const actionStatusSchema = z.object({

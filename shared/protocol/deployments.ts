@@ -45,8 +45,14 @@ export const ENVIRONMENT_STATUSES = [
   'failed',
 ] as const;
 
+/** What an environment is for; consoles ask for a typed confirmation in production. */
+export const ENVIRONMENT_TIERS = ['production', 'staging', 'development', 'other'] as const;
+export type EnvironmentTier = (typeof ENVIRONMENT_TIERS)[number];
+
 export const environmentStateSchema = z.object({
   id,
+  /** Absent: the console judges by the id (whole words production, prod, prd, live). */
+  tier: z.enum(ENVIRONMENT_TIERS).optional(),
   version,
   /** Earlier versions, newest first: what a rollback can restore. */
   previousVersions: z.array(version).max(50),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEndpointUrl, endpointUrlProblem, withoutCredentials } from './endpoint-url';
+import {
+  canonicalEndpointUrl,
+  endpointUrlProblem,
+  redactedEndpointUrl,
+  withoutCredentials,
+} from './endpoint-url';
 
 describe('endpoint URL rule', () => {
   it.each([
@@ -50,5 +55,12 @@ describe('endpoint URL rule', () => {
     );
     expect(clean).toBe('wss://m.example.com/wf?tenant=acme');
     expect(endpointUrlProblem(clean)).toBe(undefined);
+  });
+
+  it('hides passwords and credential values when a URL is printed', () => {
+    expect(redactedEndpointUrl('ws://alice:SECRET@h:1/?token=T&tenant=a')).toBe(
+      'ws://alice:***@h:1/?token=***&tenant=a',
+    );
+    expect(redactedEndpointUrl('not a url')).toBe('not a url');
   });
 });

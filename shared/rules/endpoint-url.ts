@@ -52,3 +52,18 @@ export function withoutCredentials(raw: string): string {
   }
   return url.toString();
 }
+
+/** The URL as it may be printed: any password or credential parameter value hidden. */
+export function redactedEndpointUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return raw;
+  }
+  if (url.password !== '') url.password = '***';
+  for (const name of [...url.searchParams.keys()]) {
+    if (SECRET_PARAMS.test(name)) url.searchParams.set(name, '***');
+  }
+  return url.toString();
+}

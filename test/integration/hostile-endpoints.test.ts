@@ -198,7 +198,7 @@ describe('hostile endpoints', () => {
       args: { service: 'billing', environment: 'production' },
     });
     expect(record).toMatchObject({ state: 'rejected' });
-    expect(record.message).toMatch(/does not support deploy.rollback/);
+    expect(record.message).toMatch(/does not offer “Roll back” \(deploy.rollback\)/);
     expect(requests).toBe(0);
   });
 

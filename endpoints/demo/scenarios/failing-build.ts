@@ -35,6 +35,7 @@ const passed = (id: string, version: string, finishedAt: number): BuildState => 
 function billingStaging(now: number): EnvironmentState {
   return {
     id: STAGING,
+    tier: 'staging',
     version: '2.13.2',
     previousVersions: ['2.13.1', '2.12.0'],
     status: 'failed',

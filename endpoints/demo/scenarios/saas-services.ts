@@ -11,6 +11,7 @@ export const STAGING = 'staging';
 export function billingProduction(now: number): EnvironmentState {
   return {
     id: PRODUCTION,
+    tier: 'production',
     version: '2.13.2',
     previousVersions: ['2.13.1', '2.12.0'],
     status: 'healthy',
@@ -21,6 +22,7 @@ export function billingProduction(now: number): EnvironmentState {
 export function webProduction(now: number): EnvironmentState {
   return {
     id: PRODUCTION,
+    tier: 'production',
     version: '5.8.1',
     previousVersions: ['5.8.0', '5.7.4'],
     status: 'healthy',

@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ActionConflictError, ActionDesk } from './action-desk';
-import { RpcCallError, type EndpointLink } from '../links/endpoint-link';
+import {
+  LinkLostError,
+  RpcCallError,
+  RpcTimeoutError,
+  type EndpointLink,
+} from '../links/endpoint-link';
 import type { ActionRecord, ActionRequest } from '../../../shared/api/actions';
 import type { EndpointStatus } from '../../../shared/api/links';
-import { RPC_ERRORS } from '../../../shared/protocol';
+import { RPC_ERRORS, type EnvironmentState } from '../../../shared/protocol';
 
 type RequestFn = (method: string, params: unknown, timeoutMs?: number) => Promise<unknown>;
 
@@ -42,6 +47,11 @@ interface SetupOptions {
   readOnly?: () => string | undefined;
   operator?: () => string;
   gateBlock?: (request: ActionRequest) => string | undefined;
+  environmentOf?: (
+    endpointId: string,
+    service: string,
+    env: string,
+  ) => EnvironmentState | undefined;
 }
 
 function setup(link: FakeLink | undefined = fakeLink(), options: SetupOptions = {}) {
@@ -55,6 +65,7 @@ function setup(link: FakeLink | undefined = fakeLink(), options: SetupOptions = 
     operator: options.operator ?? (() => 'alice'),
     readOnly: options.readOnly,
     gateBlock: options.gateBlock,
+    environmentOf: options.environmentOf,
     now: () => clock,
   });
   return {
@@ -117,6 +128,28 @@ describe('ActionDesk.submit: idempotency', () => {
     expect(desk.list()).toHaveLength(1);
   });
 
+  it('same args in another key order are the same payload: no conflict, no second send', async () => {
+    const { desk, link } = setup();
+    const first = await desk.submit(
+      request({ args: { service: 'billing', environment: 'production', toVersion: '2.13.2' } }),
+    );
+    const again = await desk.submit(
+      request({ args: { toVersion: '2.13.2', environment: 'production', service: 'billing' } }),
+    );
+    expect(again).toEqual(first);
+    expect(link?.request).toHaveBeenCalledTimes(1);
+  });
+
+  it('different args under the same key are a conflict', async () => {
+    const { desk } = setup();
+    await desk.submit(request({ args: { service: 'billing', environment: 'production' } }));
+    await expect(
+      desk.submit(
+        request({ args: { service: 'billing', environment: 'production', toVersion: '2.12.0' } }),
+      ),
+    ).rejects.toThrow(ActionConflictError);
+  });
+
   it('two concurrent submits with the same key send once', async () => {
     const reply = deferred();
     const { desk, link } = setup(fakeLink({}, () => reply.promise));
@@ -172,7 +205,7 @@ describe('ActionDesk.submit: refusals', () => {
     const { desk, link } = setup();
     const record = await desk.submit(request({ endpointId: 'elsewhere' }));
     expect(record.state).toBe('rejected');
-    expect(record.message).toMatch(/unknown endpoint elsewhere/);
+    expect(record.message).toBe('Endpoint elsewhere is not known to the console');
     expect(link?.request).not.toHaveBeenCalled();
   });
 
@@ -182,7 +215,7 @@ describe('ActionDesk.submit: refusals', () => {
       const { desk, link } = setup(fakeLink({ state }));
       const record = await desk.submit(request());
       expect(record.state).toBe('rejected');
-      expect(record.message).toBe(`endpoint Demo endpoint is ${state}: actions need a live link`);
+      expect(record.message).toBe(`Endpoint Demo endpoint is ${state}: actions need a live link`);
       expect(link?.request).not.toHaveBeenCalled();
     },
   );
@@ -198,7 +231,9 @@ describe('ActionDesk.submit: refusals', () => {
     const { desk, link } = setup(fakeLink({ actions: [] }));
     const record = await desk.submit(request());
     expect(record.state).toBe('rejected');
-    expect(record.message).toMatch(/does not support deploy\.rollback/);
+    expect(record.message).toBe(
+      'Endpoint Demo endpoint does not offer “Roll back” (deploy.rollback)',
+    );
     expect(link?.request).not.toHaveBeenCalled();
   });
 
@@ -250,16 +285,27 @@ describe('ActionDesk.submit: replies', () => {
     expect(record.message).toBe('billing is busy');
   });
 
-  it.each(['no reply to action.submit within 10000 ms', 'link lost before the endpoint replied'])(
-    "a request failing with '%s' gives 'unknown' and asks to check the endpoint",
-    async (msg) => {
-      const { desk } = setup(fakeLink({}, () => Promise.reject(new Error(msg))));
+  it.each([
+    [new RpcTimeoutError('action.submit', 10_000), 'no reply to action.submit within 10000 ms'],
+    [new LinkLostError(), 'link lost before the endpoint replied'],
+  ])(
+    "a request failing with %s gives 'unknown' and asks to check the endpoint",
+    async (error, msg) => {
+      const { desk } = setup(fakeLink({}, () => Promise.reject(error)));
       const record = await desk.submit(request());
       expect(record.state).toBe('unknown');
-      expect(record.message?.startsWith(msg)).toBe(true);
-      expect(record.message).toMatch(/check the endpoint$/);
+      expect(record.message).toBe(`${msg}: check the endpoint`);
     },
   );
+
+  it("decides by the error's type, not its words: a plain error saying 'no reply' is a rejection", async () => {
+    const { desk } = setup(
+      fakeLink({}, () => Promise.reject(new Error('no reply to action.submit, link lost'))),
+    );
+    const record = await desk.submit(request());
+    expect(record.state).toBe('rejected');
+    expect(record.message).toBe('no reply to action.submit, link lost');
+  });
 
   it("other request errors give 'rejected' with the error message", async () => {
     const { desk } = setup(
@@ -364,18 +410,14 @@ describe('ActionDesk.status', () => {
   });
 
   it('an unknown outcome can still be resolved by a later status', async () => {
-    const { desk } = setup(
-      fakeLink({}, () => Promise.reject(new Error('link lost before the endpoint replied'))),
-    );
+    const { desk } = setup(fakeLink({}, () => Promise.reject(new LinkLostError())));
     await desk.submit(request());
     desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
     expect(desk.list()[0]?.state).toBe('succeeded');
   });
 
   it("an 'accepted' status moves an unknown record to accepted", async () => {
-    const { desk } = setup(
-      fakeLink({}, () => Promise.reject(new Error('link lost before the endpoint replied'))),
-    );
+    const { desk } = setup(fakeLink({}, () => Promise.reject(new LinkLostError())));
     await desk.submit(request());
     desk.status('ep1', { key: 'key-0000000001', state: 'accepted' });
     expect(desk.list()[0]?.state).toBe('accepted');
@@ -428,7 +470,7 @@ describe('ActionDesk.reconcile', () => {
     const link = fakeLink({}, (method, params) => {
       if (method === 'action.submit' && first) {
         first = false;
-        return Promise.reject(new Error('link lost before the endpoint replied'));
+        return Promise.reject(new LinkLostError());
       }
       if (method === 'action.get') return get(params);
       return Promise.resolve({ accepted: true });
@@ -473,7 +515,7 @@ describe('ActionDesk.reconcile', () => {
   it('other RPC errors, timeouts and malformed answers leave the record as it was', async () => {
     for (const get of [
       () => Promise.reject(new RpcCallError('boom', RPC_ERRORS.internalError)),
-      () => Promise.reject(new Error('no reply to action.get within 10000 ms')),
+      () => Promise.reject(new RpcTimeoutError('action.get', 10_000)),
       () => Promise.resolve({ key: 'key-0000000001', state: 'exploded' }),
     ]) {
       const { desk, changes } = await lostReply(get);
@@ -575,7 +617,7 @@ describe('ActionDesk onChange', () => {
       const record = await desk.submit(promote());
       expect(record).toMatchObject({
         state: 'rejected',
-        message: 'release gates block promotion: Failed requests worse than baseline',
+        message: 'Release gates block promotion: Failed requests worse than baseline',
       });
       expect(link?.request).not.toHaveBeenCalled();
     });
@@ -583,12 +625,48 @@ describe('ActionDesk onChange', () => {
     it('needs a typed reason to override, then sends it with the override recorded', async () => {
       const { desk, link } = setup(fakeLink({ actions: ['ring.promote'] }), blocked);
       const terse = await desk.submit(promote({ override: true, reason: 'ok' }));
-      expect(terse.message).toBe('an override needs a typed reason of at least 10 characters');
+      expect(terse.message).toBe('An override needs a typed reason of at least 10 characters');
       const record = await desk.submit(
         promote({ override: true, reason: 'beta errors are a known monitoring artefact' }),
       );
       expect(record).toMatchObject({ state: 'accepted', override: true });
       expect(link?.request).toHaveBeenCalledTimes(1);
     });
+  });
+});
+
+describe('ActionDesk.submit: where a rollback starts', () => {
+  const production = { id: 'production', version: '2.14.0' } as EnvironmentState;
+
+  it('records the version the environment runs at submit time', async () => {
+    const environmentOf = vi.fn(() => production);
+    const { desk, changes } = setup(fakeLink(), { environmentOf });
+    const record = await desk.submit(request());
+    expect(environmentOf).toHaveBeenCalledWith('ep1', 'billing', 'production');
+    expect(record.fromVersion).toBe('2.14.0');
+    expect(changes.every((change) => change.fromVersion === '2.14.0')).toBe(true);
+  });
+
+  it('keeps it when the environment moves on', async () => {
+    let env = production;
+    const { desk } = setup(fakeLink(), { environmentOf: () => env });
+    await desk.submit(request());
+    env = { ...production, version: '2.13.2' };
+    desk.status('ep1', { key: 'key-0000000001', state: 'succeeded' });
+    expect(desk.list()[0]).toMatchObject({ state: 'succeeded', fromVersion: '2.14.0' });
+  });
+
+  it('records none for other actions, or an environment it does not know', async () => {
+    const link = fakeLink({ actions: ['deploy.rollback', 'ring.halt'] });
+    const { desk } = setup(link, { environmentOf: () => production });
+    const halt = await desk.submit({
+      endpointId: 'ep1',
+      key: 'key-halt-0001',
+      action: 'ring.halt',
+      args: { service: 'billing', environment: 'production' },
+    });
+    expect(halt.fromVersion).toBeUndefined();
+    const unknown = setup(fakeLink(), { environmentOf: () => undefined });
+    expect((await unknown.desk.submit(request())).fromVersion).toBeUndefined();
   });
 });

@@ -3,15 +3,19 @@
 // repeated key returns the existing record; nothing is ever re-sent by itself.
 // After a reconnect, the desk asks the endpoint (`action.get`) what became of
 // actions whose outcome it did not see.
+import { dequal } from 'dequal';
 import type { ActionRecord, ActionRequest } from '../../../shared/api/actions';
 import {
-  FINAL_ACTION_STATES,
   RPC_ERRORS,
   actionStatusSchema,
   submitResultSchema,
   type ActionStatus,
+  type EnvironmentState,
 } from '../../../shared/protocol';
-import { RpcCallError, type EndpointLink } from '../links/endpoint-link';
+import { BLOCKER, endpointBlocker } from '../../../shared/rules/action-blockers';
+import { isFinalActionState } from '../../../shared/rules/action-states';
+import { OVERRIDE_REASON_SHORT, overrideReasonOk } from '../../../shared/rules/override-reason';
+import { RpcCallError, RpcNoReplyError, type EndpointLink } from '../links/endpoint-link';
 
 export class ActionConflictError extends Error {}
 
@@ -25,10 +29,16 @@ export interface ActionDeskOptions {
   readOnly?: () => string | undefined;
   /** Why this request is blocked by release gates, if it is (ring.promote). */
   gateBlock?: (request: ActionRequest) => string | undefined;
+  /** The environment as the console knows it now: a rollback's record keeps the version it leaves. */
+  environmentOf?: (
+    endpointId: string,
+    service: string,
+    environment: string,
+  ) => EnvironmentState | undefined;
   now?: () => number;
 }
 
-const isFinal = (record: ActionRecord) => FINAL_ACTION_STATES.includes(record.state);
+const isFinal = (record: ActionRecord) => isFinalActionState(record.state);
 
 export class ActionDesk {
   private readonly records = new Map<string, ActionRecord>();
@@ -93,6 +103,7 @@ export class ActionDesk {
     const at = this.now();
     const record = {
       ...request,
+      ...this.fromVersion(request),
       state: 'pending',
       operator: this.options.operator(),
       submittedAt: at,
@@ -108,26 +119,24 @@ export class ActionDesk {
     const readOnly = this.options.readOnly?.();
     if (readOnly) return readOnly;
     const link = this.options.links.get(request.endpointId);
-    if (!link) return `unknown endpoint ${request.endpointId}`;
-    const { state, name, actions } = link.status;
-    if (state !== 'open' && state !== 'degraded') {
-      return `endpoint ${name} is ${state}: actions need a live link`;
-    }
-    if (!actions.includes(request.action)) {
-      return `endpoint ${name} does not support ${request.action}`;
-    }
-    return this.gateRefusal(request);
+    const blocked = endpointBlocker(request.action, request.endpointId, link?.status);
+    return blocked ?? this.gateRefusal(request);
+  }
+
+  /** Where a rollback starts from: the version its environment runs at submit time. */
+  private fromVersion(request: ActionRequest): { fromVersion?: string } {
+    if (request.action !== 'deploy.rollback') return {};
+    const { service, environment } = request.args;
+    const version = this.options.environmentOf?.(request.endpointId, service, environment)?.version;
+    return version === undefined ? {} : { fromVersion: version };
   }
 
   /** Failing gates block a promotion unless the operator overrides with a typed reason. */
   private gateRefusal(request: ActionRequest): string | undefined {
     const blocked = this.options.gateBlock?.(request);
     if (!blocked) return undefined;
-    if (!request.override) return `release gates block promotion: ${blocked}`;
-    if ((request.reason ?? '').trim().length < 10) {
-      return 'an override needs a typed reason of at least 10 characters';
-    }
-    return undefined;
+    if (!request.override) return BLOCKER.gates(blocked);
+    return overrideReasonOk(request.reason) ? undefined : OVERRIDE_REASON_SHORT;
   }
 
   private async send(record: ActionRecord): Promise<ActionRecord> {
@@ -144,8 +153,9 @@ export class ActionDesk {
       if (reply.accepted) return this.advance(record.key);
       return this.transition(record.key, { state: 'rejected', message: reply.reason });
     } catch (err) {
-      const message = (err as Error).message;
-      if (/no reply|link lost/.test(message)) {
+      const message = err instanceof Error ? err.message : String(err);
+      // Sent, but no word back: the endpoint may have acted, so the outcome is unknown.
+      if (err instanceof RpcNoReplyError) {
         return this.transition(record.key, {
           state: 'unknown',
           message: `${message}: check the endpoint`,
@@ -176,6 +186,6 @@ function samePayload(record: ActionRecord, request: ActionRequest): boolean {
   return (
     record.endpointId === request.endpointId &&
     record.action === request.action &&
-    JSON.stringify(record.args) === JSON.stringify(request.args)
+    dequal(record.args, request.args)
   );
 }

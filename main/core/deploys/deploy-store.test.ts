@@ -160,3 +160,16 @@ describe('DeployStore.versionOf and forget', () => {
     expect(versionsOf(store, 'ep1')).toEqual([['x', '1.0.0']]);
   });
 });
+
+describe('DeployStore.environment', () => {
+  it('finds one environment as last reported, and nothing for what it does not hold', () => {
+    const store = new DeployStore();
+    store.snapshot('ep1', 1, [service('billing', '2.14.0')]);
+    expect(store.environment('ep1', 'billing', 'production')?.version).toBe('2.14.0');
+    store.change('ep1', { resourceVersion: 2, service: service('billing', '2.13.2') });
+    expect(store.environment('ep1', 'billing', 'production')?.version).toBe('2.13.2');
+    expect(store.environment('ep1', 'billing', 'staging')).toBeUndefined();
+    expect(store.environment('ep1', 'web', 'production')).toBeUndefined();
+    expect(store.environment('ep2', 'billing', 'production')).toBeUndefined();
+  });
+});

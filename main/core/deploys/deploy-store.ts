@@ -41,6 +41,14 @@ export class DeployStore {
     return this.byEndpoint.get(endpointId)?.resourceVersion;
   }
 
+  /** One environment as the endpoint last reported it. */
+  environment(endpointId: string, service: string, environment: string) {
+    return this.byEndpoint
+      .get(endpointId)
+      ?.services.find((s) => s.id === service)
+      ?.environments.find((e) => e.id === environment);
+  }
+
   forget(endpointId: string): void {
     this.byEndpoint.delete(endpointId);
   }

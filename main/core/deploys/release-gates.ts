@@ -6,6 +6,7 @@ import type { ConsoleSeries } from '../../../shared/api/series';
 import type { EndpointDeployments } from '../../../shared/api/console-state';
 import type { EnvironmentState, Ring } from '../../../shared/protocol';
 import type { GateVerdict, ReleaseGate, ReleaseStatus } from '../../../shared/api/releases';
+import { BLOCKER } from '../../../shared/rules/action-blockers';
 
 /** Values are averaged over this window, so one noisy sample does not flip a verdict. */
 export const GATE_WINDOW_MS = 30_000;
@@ -160,9 +161,8 @@ function promotion(
   gates: ReleaseGate[],
   now: number,
 ): ReleaseStatus['promote'] {
-  if (!next) return { allowed: false, reason: 'the release already runs in every ring' };
-  if (ring.status === 'halted')
-    return { allowed: false, reason: `the rollout is halted in ${ring.name}` };
+  if (!next) return { allowed: false, reason: BLOCKER.everyRing };
+  if (ring.status === 'halted') return { allowed: false, reason: BLOCKER.halted(ring.name) };
   if (gates.length === 0)
     return {
       allowed: false,

@@ -2,6 +2,7 @@
 // shake hands, watch for silence, validate every frame, and reconnect with
 // jittered backoff. Refusals a retry will not fix (token, protocol version)
 // put the link in `failed` and retry only slowly, never in a tight loop.
+import { isLinkLive } from '../../../shared/rules/link-liveness';
 import { EventEmitter } from 'node:events';
 import { rootCertificates } from 'node:tls';
 import WebSocket from 'ws';
@@ -55,6 +56,23 @@ export class RpcCallError extends Error {
     readonly code: number,
   ) {
     super(message);
+  }
+}
+
+/** A request whose outcome is unknown: the endpoint may or may not have acted on it. */
+export class RpcNoReplyError extends Error {}
+
+/** No reply within the request's time limit. */
+export class RpcTimeoutError extends RpcNoReplyError {
+  constructor(method: string, limitMs: number) {
+    super(`no reply to ${method} within ${limitMs} ms`);
+  }
+}
+
+/** The link closed while the request waited for its reply. */
+export class LinkLostError extends RpcNoReplyError {
+  constructor() {
+    super('link lost before the endpoint replied');
   }
 }
 
@@ -163,7 +181,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       const limit = timeoutMs ?? this.options.requestTimeoutMs ?? 10_000;
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`no reply to ${method} within ${limit} ms`));
+        reject(new RpcTimeoutError(method, limit));
       }, limit);
       this.pending.set(id, { onResult, resolve, reject, timer });
       socket.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
@@ -301,7 +319,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     this.socket = undefined;
     for (const [id, waiting] of this.pending) {
       clearTimeout(waiting.timer);
-      waiting.reject(new Error('link lost before the endpoint replied'));
+      waiting.reject(new LinkLostError());
       this.pending.delete(id);
     }
     if (this.stopped) return;
@@ -340,7 +358,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     const snapshot = this.stats.snapshot(now);
     const state = this.current.state;
     let next = state;
-    if (state === 'open' || state === 'degraded') {
+    if (isLinkLive(state)) {
       const late = now - this.lastSeen > this.heartbeatMs * 1.25;
       next = late || this.stats.troubledSince(now - 30_000) ? 'degraded' : 'open';
     }

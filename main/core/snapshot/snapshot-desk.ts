@@ -11,9 +11,10 @@ import {
   type SnapshotAnnotation,
   type SnapshotSource,
 } from '../../../shared/api/snapshot';
-import { minMaxPerBucket } from './report/report-downsample';
 import { readSnapshot } from './snapshot-reader';
 import { saveSnapshot, writeSnapshot } from './snapshot-writer';
+import { minMaxDecimate } from '../../../shared/rules/decimation';
+import { isSnapshotFileName } from '../../../shared/rules/snapshot-file-name';
 
 /** Points per series sent to a reviewing renderer: a chart is a few thousand pixels wide at most. */
 const REVIEW_POINTS = 2_000;
@@ -117,7 +118,7 @@ export class SnapshotDesk {
 
 /** Only plain names inside the folder: no paths, no hidden files. */
 export function safeName(name: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(wfsnap|html)$/.test(name)) {
+  if (!isSnapshotFileName(name)) {
     throw new Error(`not a snapshot file name: ${JSON.stringify(name.slice(0, 80))}`);
   }
   return name;
@@ -130,7 +131,7 @@ function decimate(points: Record<string, Points>): Record<string, Points> {
       out[key] = series;
       continue;
     }
-    const pairs = minMaxPerBucket(series, REVIEW_POINTS / 2);
+    const pairs = minMaxDecimate(series, REVIEW_POINTS);
     out[key] = { t: pairs.map((p) => p[0]), v: pairs.map((p) => p[1]) };
   }
   return out;

@@ -1,7 +1,7 @@
 // The head of a snapshot: everything but the points, taken from the live
 // console and trimmed to the window. Validated against the very schema the
 // reader uses, so the console never writes a file it would refuse to open.
-import { FINAL_ACTION_STATES } from '../../../shared/protocol';
+import { isActionInFlight } from '../../../shared/rules/action-states';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
@@ -72,7 +72,7 @@ function trimmed(state: SnapshotSourceState, from: number) {
 }
 
 function inFlight(action: ActionRecord): boolean {
-  return action.state !== 'unknown' && !FINAL_ACTION_STATES.includes(action.state);
+  return isActionInFlight(action.state);
 }
 
 function endsAfter(alert: { resolvedAt?: number }, from: number): boolean {

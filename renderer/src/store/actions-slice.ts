@@ -1,26 +1,16 @@
 // Action records by idempotency key, as the action desk reports them.
 import type { ActionRecord } from '../../../shared/api/actions';
-import { FINAL_ACTION_STATES, type ActionState } from '../../../shared/protocol';
 import type { ConsoleSliceCreator } from './console-store';
 
 export interface ActionsSlice {
+  /** A rollback's record carries the version it left (`fromVersion`), so a reload keeps it. */
   actions: Record<string, ActionRecord>;
-  /** Version each rollback started from, noted at submit: records carry only the target. */
-  rollbackFrom: Record<string, string>;
   upsertActions(records: ActionRecord[]): void;
-  noteRollbackFrom(key: string, version: string): void;
 }
-
-/** `unknown` is not final: the main process asks the endpoint again after a reconnect. */
-export const isFinalActionState = (state: ActionState): boolean =>
-  FINAL_ACTION_STATES.includes(state);
 
 export const createActionsSlice: ConsoleSliceCreator<ActionsSlice> = (set) => ({
   actions: {},
-  rollbackFrom: {},
   upsertActions: (records) => set((store) => ({ actions: mergeActions(store.actions, records) })),
-  noteRollbackFrom: (key, version) =>
-    set((store) => ({ rollbackFrom: { ...store.rollbackFrom, [key]: version } })),
 });
 
 /** The newer record wins: a submit reply can arrive after the delta that moved it on. */

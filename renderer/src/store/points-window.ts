@@ -9,6 +9,7 @@
 // delta); each change still yields a new Points object, so store subscribers
 // see it. Charts copy what they draw and never keep these arrays.
 import type { Points } from '../../../shared/api/series';
+import { minMaxDecimate } from '../../../shared/rules/decimation';
 
 /** Keep at most this much history per series, measured back from its latest sample. */
 export const KEEP_MS = 6 * 3_600_000;
@@ -126,10 +127,10 @@ export function pairsSince(points: Points | undefined, start: number): [number, 
 }
 
 /**
- * [t, v] pairs at or after `start`, at most about `maxPoints` of them: a chart
- * cannot show more than two points per pixel, so longer runs are cut into
- * buckets that keep their lowest and highest point (spikes survive; ECharts'
- * LTTB sampling then works on what is left).
+ * [t, v] pairs at or after `start`, at most `maxPoints` of them: a chart
+ * cannot show more than two points per pixel, so longer runs keep the lowest
+ * and highest point of each bucket (spikes survive; ECharts' LTTB sampling
+ * then works on what is left).
  */
 export function chartPairs(
   points: Points | undefined,
@@ -137,26 +138,7 @@ export function chartPairs(
   maxPoints: number,
 ): [number, number][] {
   if (!points) return [];
-  const from = firstIndexAtOrAfter(points.t, start);
-  const count = Math.min(points.t.length, points.v.length) - from;
-  if (count <= maxPoints) return pairsSince(points, start);
-  const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const size = count / buckets;
-  const pairs: [number, number][] = [];
-  for (let bucket = 0; bucket < buckets; bucket += 1) {
-    const first = from + Math.floor(bucket * size);
-    const end = from + Math.floor((bucket + 1) * size);
-    let low = first;
-    let high = first;
-    for (let i = first + 1; i < end; i += 1) {
-      if ((points.v[i] as number) < (points.v[low] as number)) low = i;
-      if ((points.v[i] as number) > (points.v[high] as number)) high = i;
-    }
-    for (const index of low === high ? [low] : [Math.min(low, high), Math.max(low, high)]) {
-      pairs.push([points.t[index] as number, points.v[index] as number]);
-    }
-  }
-  return pairs;
+  return minMaxDecimate(points, maxPoints, firstIndexAtOrAfter(points.t, start));
 }
 
 export function firstIndexAtOrAfter(times: number[], limit: number): number {

@@ -7,7 +7,7 @@ import { GridComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/com
 import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ConsoleSeries, Points } from '../../../../shared/api/series';
-import { minMaxPerBucket } from './report-downsample';
+import { minMaxDecimate } from '../../../../shared/rules/decimation';
 
 use([LineChart, GridComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
 
@@ -71,7 +71,8 @@ function chartOption(
   window: ChartWindow,
   marks: ChartMarks,
 ): EChartsCoreOption {
-  const data = minMaxPerBucket(points, CHART_WIDTH - PLOT_LEFT - PLOT_RIGHT);
+  // Two points (lowest, highest) per pixel column of the plot.
+  const data = minMaxDecimate(points, 2 * (CHART_WIDTH - PLOT_LEFT - PLOT_RIGHT));
   return {
     animation: false,
     grid: { left: PLOT_LEFT, right: PLOT_RIGHT, top: 10, bottom: 24 },

@@ -6,6 +6,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionCall } from '../../../../shared/protocol';
+import { BLOCKER } from '../../../../shared/rules/action-blockers';
+import {
+  OVERRIDE_REASON_MIN,
+  OVERRIDE_REASON_SHORT,
+  overrideReasonOk,
+} from '../../../../shared/rules/override-reason';
 import { useActionGate } from './action-gate';
 import { ActionFields } from './action-fields';
 import { ACTION_HEADING, CONFIRM_LABEL } from './action-labels';
@@ -28,8 +34,6 @@ interface ActionDialogProps {
   onClose(error: string | undefined): void;
   onSubmitted(record: ActionRecord): void;
 }
-
-const MIN_OVERRIDE_REASON = 10;
 
 export function ActionDialog({ draft, onClose, onSubmitted }: ActionDialogProps) {
   const { service, environment } = draft.call.args;
@@ -115,7 +119,7 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
   const [override, setOverride] = useState(false);
-  const [openedAt] = useState(() => ({ fingerprint: envFingerprint(env), version: env.version }));
+  const [openedAt] = useState(() => envFingerprint(env));
   const gate = useActionGate(
     call.action,
     { endpointId: draft.endpointId, service: service.id, environment: env.id },
@@ -128,7 +132,7 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
       : undefined;
   const preview = previewAction(call, service, env);
   const typedReasons = typedNameReasons(preview);
-  const moved = !submission.attempted && envFingerprint(env) !== openedAt.fingerprint;
+  const moved = !submission.attempted && envFingerprint(env) !== openedAt;
   const holdUp = whyNot({
     preview,
     blocker: gate.blocker,
@@ -136,18 +140,14 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
     typedNeeded: typedReasons.length > 0,
     typedOk: typed === service.name,
     serviceName: service.name,
-    overrideShort: override && reason.trim().length < MIN_OVERRIDE_REASON,
+    overrideShort: override && !overrideReasonOk(reason),
     gatesBlock: override ? undefined : gatesBlock,
   });
   const locked = submission.attempted || submission.submitting;
 
   const confirm = async () => {
     if (holdUp || submission.submitting) return;
-    const record = await submission.submit(call, {
-      reason,
-      override,
-      fromVersion: openedAt.version,
-    });
+    const record = await submission.submit(call, { reason, override });
     if (record) onSubmitted(record);
   };
 
@@ -190,9 +190,7 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
       )}
       {call.action === 'ring.promote' && (
         <p className="action-dialog__gates" data-testid="action-gates">
-          {gatesBlock
-            ? `Release gates block this promotion: ${gatesBlock}.`
-            : 'Release gates pass.'}
+          {gatesBlock ? `${BLOCKER.gates(gatesBlock)}.` : 'Release gates pass.'}
         </p>
       )}
       {call.action === 'ring.promote' && (
@@ -203,7 +201,7 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
             disabled={locked}
             onChange={(event) => setOverride(event.target.checked)}
           />
-          Override failing release gates (needs a reason of {MIN_OVERRIDE_REASON}+ characters;
+          Override failing release gates (needs a reason of {OVERRIDE_REASON_MIN}+ characters;
           audited)
         </label>
       )}
@@ -290,9 +288,8 @@ function whyNot(inputs: HoldUpInputs): string | undefined {
   if (inputs.blocker) return inputs.blocker;
   if (inputs.moved) return 'The deployment changed while this was open: cancel and start again';
   if (inputs.preview.problems.length) return inputs.preview.problems[0];
-  if (inputs.gatesBlock) return `Release gates: ${inputs.gatesBlock} (or override them)`;
-  if (inputs.overrideShort)
-    return `An override needs a reason of at least ${MIN_OVERRIDE_REASON} characters`;
+  if (inputs.gatesBlock) return `${BLOCKER.gates(inputs.gatesBlock)} (or override them)`;
+  if (inputs.overrideShort) return OVERRIDE_REASON_SHORT;
   if (inputs.typedNeeded && !inputs.typedOk) return `Type ${inputs.serviceName} exactly to enable`;
   return undefined;
 }

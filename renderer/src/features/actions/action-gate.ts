@@ -4,12 +4,10 @@
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { EndpointStatus } from '../../../../shared/api/links';
 import type { ActionName } from '../../../../shared/protocol';
+import { actionBlocker as ruleBlocker } from '../../../../shared/rules/action-blockers';
 import type { BridgeConnection } from '../../bridge/bridge-connection';
-import { isFinalActionState } from '../../store/actions-slice';
 import { selectEndpoint, selectLatestAction } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
-import { isLinkLive } from '../../../../shared/rules/link-liveness';
-import { ACTION_LABEL } from './action-labels';
 
 export interface ActionGate {
   /** Draw no control at all (display profile; kiosk on the wall). */
@@ -26,26 +24,21 @@ export interface ActionTarget {
 
 export interface GateInputs {
   connection: BridgeConnection;
+  endpointId: string;
   endpoint: EndpointStatus | undefined;
   kiosk: boolean;
   latest: ActionRecord | undefined;
 }
 
-/** Why `action` cannot be started on its target now, or undefined. */
+/** Why `action` cannot be started on its target now, or undefined: the shared rule's words. */
 export function actionBlocker(action: ActionName, inputs: GateInputs): string | undefined {
-  const { connection, endpoint, kiosk, latest } = inputs;
-  if (kiosk) return 'Kiosk mode: actions are off on this screen';
-  if (connection !== 'open') return 'Console link is down';
-  if (!endpoint) return 'Endpoint is not known to the console';
-  if (!isLinkLive(endpoint.state)) return `Endpoint ${endpoint.name} is ${endpoint.state}`;
-  if (!endpoint.actions.includes(action)) {
-    return `${endpoint.name} does not offer “${ACTION_LABEL[action]}” (${action})`;
-  }
-  // `unknown` does not block: the host may never learn that outcome.
-  if (latest && latest.state !== 'unknown' && !isFinalActionState(latest.state)) {
-    return `An action is still ${latest.state} here`;
-  }
-  return undefined;
+  return ruleBlocker(action, {
+    kiosk: inputs.kiosk,
+    consoleLinkUp: inputs.connection === 'open',
+    endpointId: inputs.endpointId,
+    endpoint: inputs.endpoint,
+    latest: inputs.latest,
+  });
 }
 
 /**
@@ -69,6 +62,12 @@ export function useActionGate(
   const mine = latest !== undefined && latest.key === options.ownKey;
   const blocker = hidden
     ? undefined
-    : actionBlocker(action, { connection, endpoint, kiosk, latest: mine ? undefined : latest });
+    : actionBlocker(action, {
+        connection,
+        endpointId: target.endpointId,
+        endpoint,
+        kiosk,
+        latest: mine ? undefined : latest,
+      });
   return { hidden, blocker };
 }

@@ -2,15 +2,8 @@
 // confirmation, and the button inside it that runs it.
 import type { ActionName } from '../../../../shared/protocol';
 
-export const ACTION_LABEL: Record<ActionName, string> = {
-  'build.retry': 'Retry build',
-  'flag.set': 'Set flag',
-  'patch.apply': 'Apply patch',
-  'deploy.rollback': 'Roll back',
-  'capacity.scale': 'Scale',
-  'ring.promote': 'Promote',
-  'ring.halt': 'Halt',
-};
+/** The opening button's name lives with the rules: refusals in both processes use it. */
+export { ACTION_LABEL } from '../../../../shared/rules/action-labels';
 
 /** The confirm button's name; "Confirm roll back" is what the wall's tests (and hands) know. */
 export const CONFIRM_LABEL: Record<ActionName, string> = {

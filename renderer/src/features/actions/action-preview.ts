@@ -9,6 +9,10 @@ import type {
   ServiceState,
 } from '../../../../shared/protocol';
 import {
+  isProductionEnvironment,
+  typedConfirmationReasons,
+} from '../../../../shared/rules/action-risk';
+import {
   flagOnIn,
   isEveryone,
   percent,
@@ -32,17 +36,9 @@ export interface ActionPreview {
 
 type Shape = Omit<ActionPreview, 'summary' | 'production'> & { verb: string };
 
-/** Environment id `production`, or any id with "prod" in it. */
-export const isProduction = (environment: string): boolean =>
-  environment === 'production' || /prod/i.test(environment);
-
-/** Why the operator must type the service's name, or nothing when a click will do. */
-export function typedNameReasons(preview: ActionPreview): string[] {
-  const reasons: string[] = [];
-  if (preview.production) reasons.push('it runs in production');
-  if (preview.affectsAll) reasons.push('it affects every user');
-  return reasons;
-}
+/** Why the operator must type the service's name (the shared rule), or nothing when a click will do. */
+export const typedNameReasons = (preview: ActionPreview): string[] =>
+  typedConfirmationReasons(preview);
 
 export function previewAction(
   call: ActionCall,
@@ -57,7 +53,7 @@ export function previewAction(
     to: shape.to,
     affects: shape.affects,
     affectsAll: shape.affectsAll,
-    production: isProduction(env.id),
+    production: isProductionEnvironment(env),
     problems: shape.problems,
   };
 }

@@ -3,7 +3,6 @@
 // pending → accepted (or rejected) → running → succeeded, failed or cancelled.
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionState } from '../../../../shared/protocol';
-import { useConsoleStore } from '../../store/console-store';
 import { actionSummary } from '../../ui/action-summary';
 
 const ICON: Record<ActionState, string> = {
@@ -39,7 +38,6 @@ export function lifecycleTrail(state: ActionState): ActionState[] {
 }
 
 export function ActionStatus({ record, trail = false }: { record: ActionRecord; trail?: boolean }) {
-  const fromVersion = useConsoleStore((store) => store.rollbackFrom[record.key]);
   const when = new Date(record.updatedAt).toISOString();
   return (
     <p
@@ -51,7 +49,7 @@ export function ActionStatus({ record, trail = false }: { record: ActionRecord; 
       title={`${when} by ${record.operator}${record.reason ? `: ${record.reason}` : ''}`}
     >
       <span aria-hidden="true">{ICON[record.state]} </span>
-      {`${actionSummary(record, fromVersion)}: ${stateWords(record.state)}`}
+      {`${actionSummary(record, record.fromVersion)}: ${stateWords(record.state)}`}
       <span className="action-status__message">
         {' '}
         by {record.operator}

@@ -5,4 +5,5 @@ export { ActionLauncher } from './action-launcher';
 export { RESOURCE_WORDS, defaultRollbackVersion } from './action-preview';
 export { useReleaseGate } from './action-release-gate';
 export { ActionStatus } from './action-status';
+export { useSubmitFlow } from './action-submit';
 export { ActionsView } from './actions-view';

@@ -3,7 +3,6 @@
 // refusal or outcome message, the operator, and the reason they typed.
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionState } from '../../../../shared/protocol';
-import { useConsoleStore } from '../../store/console-store';
 import { actionSummary } from '../../ui/action-summary';
 
 const ICON: Record<ActionState, string> = {
@@ -27,7 +26,6 @@ const clock = new Intl.DateTimeFormat(undefined, {
 });
 
 export function ReleaseActionEntry({ record }: { record: ActionRecord }) {
-  const fromVersion = useConsoleStore((store) => store.rollbackFrom[record.key]);
   return (
     <div
       className={`release-action release-action--${record.state}`}
@@ -40,7 +38,7 @@ export function ReleaseActionEntry({ record }: { record: ActionRecord }) {
         <span aria-hidden="true">{ICON[record.state]} </span>
         <span className="release-action__what">
           {record.override ? 'Override: ' : ''}
-          {actionSummary(record, fromVersion)}
+          {actionSummary(record, record.fromVersion)}
         </span>
         <span className="release-action__state">{record.state}</span>
         <time className="release-action__time" dateTime={new Date(record.updatedAt).toISOString()}>

@@ -4,16 +4,14 @@
 // halt or a roll back, since those reach real users.
 import { useId, useState, type FormEvent } from 'react';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
-import { formatShare } from './release-format';
 import {
-  intentOutdated,
   OVERRIDE_REASON_MIN,
-  type ReleaseIntent,
-  type ReleaseIntentHandle,
-} from './release-intent';
-
-/** Production: halts and roll backs ask for the service's name typed out. */
-export const needsTypedName = (environment: string): boolean => /^prod/i.test(environment);
+  overrideReasonLength,
+  overrideReasonOk,
+} from '../../../../shared/rules/override-reason';
+import { formatShare } from './release-format';
+import { intentOutdated, type ReleaseIntent, type ReleaseIntentHandle } from './release-intent';
+import { needsTypedName, useReleaseEnvironment } from './release-typed-name';
 
 const CONFIRM_LABEL: Record<ReleaseIntent['kind'], string> = {
   promote: 'Confirm promote',
@@ -52,10 +50,9 @@ export function ReleaseConfirm({ intent, release, handle, blocker }: ReleaseConf
   const ids = useId();
   const override = intent.kind === 'override';
   const serviceName = release?.serviceName ?? '';
-  const askName =
-    (intent.kind === 'halt' || intent.kind === 'rollback') &&
-    needsTypedName(release?.environment ?? '');
-  const reasonShort = override && reason.trim().length < OVERRIDE_REASON_MIN;
+  const environment = useReleaseEnvironment(release);
+  const askName = environment !== undefined && needsTypedName(intent.kind, environment);
+  const reasonShort = override && !overrideReasonOk(reason);
   const nameWrong = askName && typedName.trim() !== serviceName;
   const holdUp = intentOutdated(intent, release) ?? blocker;
   const ready = !handle.submitting && !holdUp && !reasonShort && !nameWrong;
@@ -106,7 +103,7 @@ export function ReleaseConfirm({ intent, release, handle, blocker }: ReleaseConf
         />
         {override && (
           <p className="field__hint" id={`${ids}-count`}>
-            {reason.trim().length} of at least {OVERRIDE_REASON_MIN} characters
+            {overrideReasonLength(reason)} of at least {OVERRIDE_REASON_MIN} characters
           </p>
         )}
       </div>

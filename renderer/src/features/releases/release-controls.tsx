@@ -6,8 +6,8 @@ import { useId } from 'react';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { Ring } from '../../../../shared/protocol';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
+import { actionBlocker, asCaption, BLOCKER } from '../../../../shared/rules/action-blockers';
 import { useConsoleStore } from '../../store/console-store';
-import { releaseActionBlocker } from './release-action-blocker';
 import { ReleaseActionEntry } from './release-action-log';
 import { ReleaseConfirm } from './release-confirm';
 import { formatShare } from './release-format';
@@ -36,11 +36,16 @@ export function ReleaseControls({ release, records }: ReleaseControlsProps) {
   );
   const latest = records[0];
   const blockerFor = (action: 'ring.promote' | 'ring.halt' | 'deploy.rollback') =>
-    releaseActionBlocker(action, connection, endpoint, latest);
+    actionBlocker(action, {
+      consoleLinkUp: connection === 'open',
+      endpointId: release.endpointId,
+      endpoint,
+      latest,
+    });
   const promoteBlocker = blockerFor('ring.promote');
   const haltBlocker =
     blockerFor('ring.halt') ??
-    (release.ring.status === 'halted' ? `Already halted in ${release.ring.name}` : undefined);
+    (release.ring.status === 'halted' ? asCaption(BLOCKER.halted(release.ring.name)) : undefined);
   const rollbackBlocker = blockerFor('deploy.rollback');
   const { reason: promoteReason, overrideWait } = usePromoteReason(release);
   const overrideBlocker = promoteBlocker ?? overrideWait;

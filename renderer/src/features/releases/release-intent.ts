@@ -3,13 +3,11 @@
 // key is made once, when the confirmation opens, so a double click or a retry
 // after a transport error can never act twice; what the operator agreed to
 // (version, ring, target) is fixed at that moment too.
-import { newActionKey } from '../actions';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ActionCall } from '../../../../shared/protocol';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
-import { getConsoleApi } from '../../bridge/console-bridge';
-import { useConsoleStore } from '../../store/console-store';
+import { newActionKey, useSubmitFlow } from '../actions';
 
 export type ReleaseActionKind = 'promote' | 'override' | 'halt' | 'rollback';
 
@@ -22,9 +20,6 @@ export interface ReleaseIntent {
   ringId: string;
   call: ActionCall;
 }
-
-/** An override needs at least this many typed characters of reason (the main process checks too). */
-export const OVERRIDE_REASON_MIN = 10;
 
 export function intentCall(kind: ReleaseActionKind, release: ReleaseStatus): ActionCall {
   const target = { service: release.service, environment: release.environment };
@@ -59,20 +54,15 @@ export function intentOutdated(
   return undefined;
 }
 
+/** A release's decisions go through the actions' one submit flow: same key rules, same errors. */
 export function useReleaseIntent() {
   const [intent, setIntent] = useState<ReleaseIntent>();
-  const [submitting, setSubmitting] = useState(false);
-  /** A try reached no answer: the same key is sent again, with the same reason. */
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<string>();
   /** The last intent sent and answered: its record shows the action's lifecycle. */
   const [lastKey, setLastKey] = useState<string>();
-  const inFlight = useRef(false);
+  const flow = useSubmitFlow();
 
   const open = (kind: ReleaseActionKind, release: ReleaseStatus) => {
-    if (inFlight.current) return;
-    setError(undefined);
-    setAttempted(false);
+    if (!flow.reset()) return;
     setIntent({
       kind,
       key: newActionKey(),
@@ -84,46 +74,30 @@ export function useReleaseIntent() {
   };
 
   const cancel = () => {
-    if (inFlight.current) return;
-    setIntent(undefined);
-    setError(undefined);
+    if (flow.reset()) setIntent(undefined);
   };
 
+  /** A failure keeps the intent open with the same key: confirming again retries safely. */
   const confirm = async (reason: string): Promise<ActionRecord | undefined> => {
-    if (!intent || inFlight.current) return undefined;
-    inFlight.current = true;
-    setSubmitting(true);
-    setAttempted(true);
-    setError(undefined);
-    const store = useConsoleStore.getState();
-    const typed = reason.trim();
-    if (intent.call.action === 'deploy.rollback')
-      store.noteRollbackFrom(intent.key, intent.version);
-    try {
-      const record = await getConsoleApi().submitAction({
-        endpointId: intent.endpointId,
-        key: intent.key,
-        ...intent.call,
-        ...(typed ? { reason: typed } : {}),
-        ...(intent.kind === 'override' ? { override: true } : {}),
-      });
-      store.upsertActions([record]);
+    if (!intent) return undefined;
+    const record = await flow.submit(intent, { reason, override: intent.kind === 'override' });
+    if (record) {
       setLastKey(record.key);
       setIntent(undefined);
-      return record;
-    } catch (failure) {
-      // Keep the intent open with the same key: confirming again retries safely.
-      setError(
-        `The request got no answer: ${failure instanceof Error ? failure.message : String(failure)}. Confirm again to retry (it cannot act twice).`,
-      );
-      return undefined;
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
     }
+    return record;
   };
 
-  return { intent, submitting, attempted, error, lastKey, open, cancel, confirm };
+  return {
+    intent,
+    submitting: flow.submitting,
+    attempted: flow.attempted,
+    error: flow.error,
+    lastKey,
+    open,
+    cancel,
+    confirm,
+  };
 }
 
 export type ReleaseIntentHandle = ReturnType<typeof useReleaseIntent>;

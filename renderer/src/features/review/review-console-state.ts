@@ -55,6 +55,8 @@ export function reviewConsoleState(
     perEndpoint.set(series.endpointId, (perEndpoint.get(series.endpointId) ?? 0) + 1);
   }
   return {
+    // Not a point in the live delta stream: the review applies this state directly.
+    seq: 0,
     endpoints: view.endpoints.map((e) => endpointStatus(e, perEndpoint.get(e.id) ?? 0)),
     // Ages and STALE read the reviewed instant (useNow), so series keep their own intervals.
     series: view.series,

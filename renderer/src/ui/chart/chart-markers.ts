@@ -87,7 +87,7 @@ export function markersOf(store: ConsoleStore, series: ConsoleSeries): ChartMark
   }
   for (const record of Object.values(store.actions)) {
     if (record.endpointId !== series.endpointId || record.args.service !== series.service) continue;
-    const summary = actionSummary(record, store.rollbackFrom[record.key]);
+    const summary = actionSummary(record, record.fromVersion);
     markers.push({
       at: record.submittedAt,
       label: ACTION_LABEL[record.action],

@@ -41,7 +41,7 @@ export interface LiveChartSpec {
  */
 const MIN_DRAW_GAP_MS = 500;
 
-const markerSources = (state: ConsoleStore) => [state.events, state.actions, state.rollbackFrom];
+const markerSources = (state: ConsoleStore) => [state.events, state.actions];
 const sameRefs = (a: unknown[], b: unknown[]) => a.every((item, index) => item === b[index]);
 
 export function useLiveChart(
