@@ -1,5 +1,6 @@
 // The console core: owns the links, the stores, the action desk and the feed,
 // and serves the ConsoleApi that both hosts (Electron IPC, browser host) expose.
+import { dequal } from 'dequal';
 import {
   actionRequestSchema,
   type ActionRecord,
@@ -10,7 +11,7 @@ import {
   type EndpointConfig,
   type EndpointStatus,
 } from '../../shared/api/links';
-import { type ConsoleApi } from '../../shared/api/console-api';
+import { type ConsoleApi } from '../../shared/api/contract';
 import {
   type ConsoleDelta,
   type ConsoleEvent,
@@ -30,11 +31,12 @@ import { ReleaseGates } from './deploys/release-gates';
 import type { ReleaseStatus } from '../../shared/api/releases';
 import { AuditWriteError, type AuditLog } from './actions/audit-log';
 import { ConsoleFeed } from './console-feed';
+import { EventLog } from './deploys/event-log';
 import { DeployStore } from './deploys/deploy-store';
 import { EndpointLink } from './links/endpoint-link';
 import { endpointIdFor } from './links/endpoint-id';
 import { SeriesStore } from './series/series-store';
-import { SnapshotDesk } from './snapshot/snapshot-desk';
+import { SnapshotDesk, type SnapshotFile } from './snapshot/snapshot-desk';
 import type { Snapshot, SnapshotSource } from '../../shared/api/snapshot';
 import type { SettingsStore } from './settings/settings-store';
 import {
@@ -69,8 +71,6 @@ export interface ConsoleCoreOptions {
   snapshotDir?: string;
 }
 
-const MAX_EVENTS = 500;
-
 export class ConsoleCore implements ConsoleApi {
   readonly links = new Map<string, EndpointLink>();
   private readonly specs = new Map<string, EndpointSpec>();
@@ -81,7 +81,7 @@ export class ConsoleCore implements ConsoleApi {
   private readonly alertEngine: AlertEngine;
   private readonly gates = new ReleaseGates();
   private releases: ReleaseStatus[] = [];
-  private events: ConsoleEvent[] = [];
+  private readonly events = new EventLog();
   private readonly notices: string[];
   private alertTimer: NodeJS.Timeout | undefined;
   private readonly snapshots: SnapshotDesk | undefined;
@@ -102,6 +102,8 @@ export class ConsoleCore implements ConsoleApi {
       readOnly: () =>
         this.profile === 'display' ? 'this console runs the read-only display profile' : undefined,
       gateBlock: (request) => this.gateBlock(request),
+      environmentOf: (endpointId, service, environment) =>
+        this.deploys.environment(endpointId, service, environment),
     });
     for (const spec of options.endpoints) this.addLink(spec);
     this.snapshots = options.snapshotDir
@@ -128,15 +130,26 @@ export class ConsoleCore implements ConsoleApi {
     for (const link of this.links.values()) link.stop();
   }
 
+  /**
+   * Flushes first, so the state stands exactly at a delta: everything up to
+   * `seq` is in it, and every later delta holds only what changed after it.
+   */
   getState(): Promise<ConsoleState> {
+    this.feed.flush();
     const since = Date.now() - (this.options.initialWindowMs ?? 15 * 60_000);
-    return Promise.resolve({
+    return Promise.resolve(this.state(this.series.pointsSince(since)));
+  }
+
+  /** The console as it is now, with the given points: what a page loads and a snapshot records. */
+  private state(points: ConsoleState['points']): ConsoleState {
+    return {
+      seq: this.feed.seq,
       endpoints: [...this.links.values()].map((link) => link.status),
       series: this.series.catalog(),
-      points: this.series.pointsSince(since),
+      points,
       deployments: this.deploys.all(),
       actions: this.desk.list(),
-      events: [...this.events],
+      events: this.events.list(),
       profile: this.profile,
       notices: [...this.notices],
       alerts: this.alertEngine.alerts(),
@@ -145,7 +158,7 @@ export class ConsoleCore implements ConsoleApi {
       releases: this.releases,
       kiosk: this.options.kiosk ?? false,
       ...(this.offeredSnapshot ? { openSnapshot: this.offeredSnapshot } : {}),
-    });
+    };
   }
 
   updateSettings(patch: SettingsPatch): Promise<void> {
@@ -229,7 +242,7 @@ export class ConsoleCore implements ConsoleApi {
   }
 
   async exportSnapshot(request: SnapshotExport): Promise<SnapshotFileInfo> {
-    return downloadable(await this.snapshotDesk().export(request));
+    return fileInfo(await this.snapshotDesk().export(request));
   }
 
   openSnapshot(request: SnapshotOpen): Promise<Snapshot> {
@@ -240,11 +253,11 @@ export class ConsoleCore implements ConsoleApi {
 
   async annotateSnapshot(request: SnapshotAnnotate): Promise<SnapshotFileInfo> {
     const { fileName, notes, annotations } = request;
-    return downloadable(await this.snapshotDesk().annotate(fileName, notes, annotations));
+    return fileInfo(await this.snapshotDesk().annotate(fileName, notes, annotations));
   }
 
   async exportReport(request: { fileName: string }): Promise<SnapshotFileInfo> {
-    return downloadable(await this.snapshotDesk().report(request.fileName));
+    return fileInfo(await this.snapshotDesk().report(request.fileName));
   }
 
   /** Main-process only: a file from the command line or File > Open, which the page is asked to open. */
@@ -266,16 +279,8 @@ export class ConsoleCore implements ConsoleApi {
     return {
       appVersion: this.options.clientVersion,
       operator: () => (this.options.operator ?? (() => 'operator'))(),
-      state: () => ({
-        endpoints: [...this.links.values()].map((link) => link.status),
-        series: this.series.catalog(),
-        deployments: this.deploys.all(),
-        actions: this.desk.list(),
-        events: [...this.events],
-        alerts: this.alertEngine.alerts(),
-        alertTimeline: this.alertEngine.transitions(),
-        releases: this.releases,
-      }),
+      // Points are asked per series below, so the state goes without them.
+      state: () => this.state({}),
       points: (key, from) => this.series.pointsOf(key, from),
       audit: (from, to) =>
         this.options.audit?.query({ since: from, until: to, limit: 5_000 }) ?? [],
@@ -291,7 +296,7 @@ export class ConsoleCore implements ConsoleApi {
       (key, since) => this.series.meanSince(key, since),
       now,
     );
-    if (JSON.stringify(releases) !== JSON.stringify(this.releases)) {
+    if (!dequal(releases, this.releases)) {
       this.releases = releases;
       this.feed.releases(releases);
     }
@@ -461,8 +466,7 @@ export class ConsoleCore implements ConsoleApi {
   }
 
   private onEvent(event: ConsoleEvent): void {
-    this.events.push(event);
-    if (this.events.length > MAX_EVENTS) this.events = this.events.slice(-MAX_EVENTS);
+    this.events.add(event);
     this.feed.event(event);
   }
 
@@ -488,10 +492,7 @@ export class ConsoleCore implements ConsoleApi {
   }
 }
 
-function downloadable(file: { fileName: string; size: number }): SnapshotFileInfo {
-  return {
-    fileName: file.fileName,
-    size: file.size,
-    downloadPath: `/files/${encodeURIComponent(file.fileName)}`,
-  };
+/** What the page may know of a written file: its name and size, not where it lies on disk. */
+function fileInfo({ fileName, size }: SnapshotFile): SnapshotFileInfo {
+  return { fileName, size };
 }

@@ -56,6 +56,28 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('ConsoleFeed: a console that cannot take a delta', () => {
+  it('is skipped for that seq while the others get it and the timer keeps flushing', async () => {
+    const feed = new ConsoleFeed(5);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const healthy: number[] = [];
+    feed.subscribe(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    feed.subscribe((delta) => healthy.push(delta.seq));
+    feed.start();
+    feed.samples('ep1/cpu', { t: [1], v: [1] });
+    await vi.waitFor(() => expect(healthy).toEqual([1]));
+    feed.samples('ep1/cpu', { t: [2], v: [2] });
+    await vi.waitFor(() => expect(healthy).toEqual([1, 2]));
+    feed.stop();
+    expect(error).toHaveBeenCalledWith(
+      expect.stringMatching(/delta 1 not delivered to one console, which will resync: Maximum/),
+    );
+    error.mockRestore();
+  });
+});
+
 describe('ConsoleFeed.flush', () => {
   it('emits nothing when nothing changed', () => {
     const feed = new ConsoleFeed();
@@ -146,6 +168,19 @@ describe('ConsoleFeed.flush', () => {
     feed.action(action('key-00000001', 'pending'));
     feed.flush();
     expect(seqs).toEqual([1, 2, 3]);
+  });
+
+  it('reports the seq of the last delta sent, so a state taken now continues from it', () => {
+    const feed = new ConsoleFeed();
+    expect(feed.seq).toBe(0);
+    feed.notice('one');
+    expect(feed.seq).toBe(0);
+    feed.flush();
+    feed.flush();
+    expect(feed.seq).toBe(1);
+    feed.notice('two');
+    expect(feed.flush()?.seq).toBe(feed.seq);
+    expect(feed.seq).toBe(2);
   });
 
   it('delivers to every subscriber and stops after unsubscribe', () => {

@@ -17,28 +17,138 @@ import type { EndpointStatus } from '../../shared/api/links';
 
 type Listener = (delta: ConsoleDelta) => void;
 
+/** One kind of change, gathered between flushes and sent as one field of the delta. */
+interface Pending<Field> {
+  readonly empty: boolean;
+  /** The delta's field; asked once, when the delta is built. */
+  emit(): Field;
+}
+
+/** Upserts: only the latest item per id. */
+class LatestById<T> implements Pending<T[]> {
+  private readonly items = new Map<string, T>();
+  constructor(private readonly idOf: (item: T) => string) {}
+  get empty(): boolean {
+    return this.items.size === 0;
+  }
+  put(item: T): void {
+    this.items.set(this.idOf(item), item);
+  }
+  drop(id: string): void {
+    this.items.delete(id);
+  }
+  emit(): T[] {
+    return [...this.items.values()];
+  }
+}
+
+/** Every item once, in arrival order, never coalesced. */
+class Appended<T> implements Pending<T[]> {
+  private readonly items: T[] = [];
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+  push(item: T): void {
+    this.items.push(item);
+  }
+  emit(): T[] {
+    return this.items;
+  }
+}
+
+/** Removals: each id once, however often it is removed. */
+class IdSet implements Pending<string[]> {
+  private readonly ids = new Set<string>();
+  get empty(): boolean {
+    return this.ids.size === 0;
+  }
+  add(id: string): void {
+    this.ids.add(id);
+  }
+  emit(): string[] {
+    return [...this.ids];
+  }
+}
+
+/** A whole value: the latest replaces the one before. */
+class Latest<T> implements Pending<T | undefined> {
+  private value: T | undefined;
+  get empty(): boolean {
+    return this.value === undefined;
+  }
+  set(value: T): void {
+    this.value = value;
+  }
+  emit(): T | undefined {
+    return this.value;
+  }
+}
+
+/** New points per series key, appended across calls. */
+class PointsByKey implements Pending<Record<string, Points>> {
+  private readonly points = new Map<string, Points>();
+  get empty(): boolean {
+    return this.points.size === 0;
+  }
+  add(key: string, added: Points): void {
+    const pending = this.points.get(key);
+    if (!pending) {
+      // Adopted, not copied: callers hand over freshly built arrays.
+      this.points.set(key, added);
+      return;
+    }
+    // A loop, not push(...spread): a 100k-point batch would overflow the stack.
+    for (let i = 0; i < added.t.length; i += 1) {
+      pending.t.push(added.t[i] as number);
+      pending.v.push(added.v[i] as number);
+    }
+  }
+  drop(key: string): void {
+    this.points.delete(key);
+  }
+  emit(): Record<string, Points> {
+    return Object.fromEntries(this.points);
+  }
+}
+
+type DeltaFields = Omit<ConsoleDelta, 'seq'>;
+
+/**
+ * The delta kinds, one line each: how a kind gathers says how it is sent. The
+ * `satisfies` makes a field of ConsoleDelta without a line here a type error.
+ */
+const pendingKinds = () =>
+  ({
+    endpoints: new LatestById<EndpointStatus>((status) => status.id),
+    endpointsRemoved: new IdSet(),
+    series: new LatestById<ConsoleSeries>((entry) => entry.key),
+    seriesRemoved: new IdSet(),
+    points: new PointsByKey(),
+    deployments: new LatestById<EndpointDeployments>((state) => state.endpointId),
+    actions: new LatestById<ActionRecord>((record) => record.key),
+    events: new Appended<ConsoleEvent>(),
+    alerts: new LatestById<Alert>((alert) => alert.id),
+    alertTransitions: new Appended<AlertTransition>(),
+    notices: new Appended<string>(),
+    settings: new Latest<VisibleSettings>(),
+    releases: new Latest<ReleaseStatus[]>(),
+    openSnapshot: new Latest<string>(),
+  }) satisfies { [Field in keyof DeltaFields]-?: Pending<DeltaFields[Field]> };
+
 export class ConsoleFeed {
-  private seq = 0;
-  private endpoints = new Map<string, EndpointStatus>();
-  private series = new Map<string, ConsoleSeries>();
-  private points = new Map<string, Points>();
-  private deployments = new Map<string, EndpointDeployments>();
-  private actions = new Map<string, ActionRecord>();
-  private events: ConsoleEvent[] = [];
-  private alerts = new Map<string, Alert>();
-  private alertTransitions: AlertTransition[] = [];
-  private notices: string[] = [];
-  private visibleSettings: VisibleSettings | undefined;
-  private releaseList: ReleaseStatus[] | undefined;
-  private snapshotToOpen: string | undefined;
-  private endpointsRemoved = new Set<string>();
-  private seriesRemoved = new Set<string>();
+  private sent = 0;
+  private pending = pendingKinds();
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private lastFlushAt = -Infinity;
 
   constructor(private readonly flushMs = 50) {}
+
+  /** The seq of the last delta sent: a full state taken right after a flush stands there. */
+  get seq(): number {
+    return this.sent;
+  }
 
   start(): void {
     this.running = true;
@@ -62,21 +172,7 @@ export class ConsoleFeed {
   }
 
   private hasPending(): boolean {
-    return (
-      this.points.size > 0 ||
-      this.endpoints.size > 0 ||
-      this.series.size > 0 ||
-      this.deployments.size > 0 ||
-      this.actions.size > 0 ||
-      this.events.length > 0 ||
-      this.alerts.size > 0 ||
-      this.notices.length > 0 ||
-      this.visibleSettings !== undefined ||
-      this.releaseList !== undefined ||
-      this.snapshotToOpen !== undefined ||
-      this.endpointsRemoved.size > 0 ||
-      this.seriesRemoved.size > 0
-    );
+    return Object.values(this.pending).some((kind) => !kind.empty);
   }
 
   subscribe(listener: Listener): () => void {
@@ -85,82 +181,73 @@ export class ConsoleFeed {
   }
 
   endpoint(status: EndpointStatus): void {
-    this.endpoints.set(status.id, status);
+    this.pending.endpoints.put(status);
     this.schedule();
   }
 
   catalog(entries: ConsoleSeries[]): void {
-    for (const entry of entries) this.series.set(entry.key, entry);
+    for (const entry of entries) this.pending.series.put(entry);
     this.schedule();
   }
 
   samples(key: string, added: Points): void {
-    const pending = this.points.get(key);
-    if (!pending) {
-      // Adopted, not copied: callers hand over freshly built arrays.
-      this.points.set(key, added);
-      this.schedule();
-      return;
-    }
-    // A loop, not push(...spread): a 100k-point batch would overflow the stack.
-    for (let i = 0; i < added.t.length; i += 1) {
-      pending.t.push(added.t[i] as number);
-      pending.v.push(added.v[i] as number);
-    }
+    this.pending.points.add(key, added);
+    this.schedule();
   }
 
   deployment(state: EndpointDeployments): void {
-    this.deployments.set(state.endpointId, state);
+    this.pending.deployments.put(state);
     this.schedule();
   }
 
   action(record: ActionRecord): void {
-    this.actions.set(record.key, record);
+    this.pending.actions.put(record);
     this.schedule();
   }
 
   event(event: ConsoleEvent): void {
-    this.events.push(event);
+    this.pending.events.push(event);
     this.schedule();
   }
 
   alert(alert: Alert, transition: AlertTransition): void {
-    this.alerts.set(alert.id, alert);
-    this.alertTransitions.push(transition);
+    this.pending.alerts.put(alert);
+    this.pending.alertTransitions.push(transition);
     this.schedule();
   }
 
   openSnapshot(fileName: string): void {
-    this.snapshotToOpen = fileName;
+    this.pending.openSnapshot.set(fileName);
     this.schedule();
   }
 
   releases(releases: ReleaseStatus[]): void {
-    this.releaseList = releases;
+    this.pending.releases.set(releases);
     this.schedule();
   }
 
   settings(settings: VisibleSettings): void {
-    this.visibleSettings = settings;
+    this.pending.settings.set(settings);
     this.schedule();
   }
 
   notice(message: string): void {
-    this.notices.push(message);
+    this.pending.notices.push(message);
     this.schedule();
   }
 
   /** An endpoint (when given) and series keys that are gone. */
   removed(endpointId: string | undefined, seriesKeys: string[]): void {
+    const pending = this.pending;
     if (endpointId !== undefined) {
-      this.endpointsRemoved.add(endpointId);
-      this.endpoints.delete(endpointId);
-      this.deployments.delete(endpointId);
+      pending.endpointsRemoved.add(endpointId);
+      pending.endpoints.drop(endpointId);
+      pending.deployments.drop(endpointId);
     }
     for (const key of seriesKeys) {
-      this.seriesRemoved.add(key);
-      this.series.delete(key);
-      this.points.delete(key);
+      pending.seriesRemoved.add(key);
+      pending.series.drop(key);
+      pending.points.drop(key);
     }
     this.schedule();
   }
@@ -169,39 +256,32 @@ export class ConsoleFeed {
   flush(): ConsoleDelta | undefined {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const delta: ConsoleDelta = { seq: this.seq + 1 };
-    if (this.endpoints.size) delta.endpoints = [...this.endpoints.values()];
-    if (this.series.size) delta.series = [...this.series.values()];
-    if (this.points.size) delta.points = Object.fromEntries(this.points);
-    if (this.deployments.size) delta.deployments = [...this.deployments.values()];
-    if (this.actions.size) delta.actions = [...this.actions.values()];
-    if (this.events.length) delta.events = this.events;
-    if (this.alerts.size) delta.alerts = [...this.alerts.values()];
-    if (this.alertTransitions.length) delta.alertTransitions = this.alertTransitions;
-    if (this.notices.length) delta.notices = this.notices;
-    if (this.visibleSettings) delta.settings = this.visibleSettings;
-    if (this.releaseList) delta.releases = this.releaseList;
-    if (this.snapshotToOpen) delta.openSnapshot = this.snapshotToOpen;
-    if (this.endpointsRemoved.size) delta.endpointsRemoved = [...this.endpointsRemoved];
-    if (this.seriesRemoved.size) delta.seriesRemoved = [...this.seriesRemoved];
-    if (Object.keys(delta).length === 1) return undefined;
-    this.seq = delta.seq;
+    if (!this.hasPending()) return undefined;
+    const taken = this.pending;
+    this.pending = pendingKinds();
+    this.sent += 1;
+    const delta: ConsoleDelta = { seq: this.sent };
+    for (const [field, kind] of Object.entries(taken)) {
+      if (!kind.empty) Object.assign(delta, { [field]: kind.emit() });
+    }
     this.lastFlushAt = Date.now();
-    this.endpoints = new Map();
-    this.series = new Map();
-    this.points = new Map();
-    this.deployments = new Map();
-    this.actions = new Map();
-    this.events = [];
-    this.alerts = new Map();
-    this.alertTransitions = [];
-    this.notices = [];
-    this.visibleSettings = undefined;
-    this.releaseList = undefined;
-    this.snapshotToOpen = undefined;
-    this.endpointsRemoved = new Set();
-    this.seriesRemoved = new Set();
-    for (const listener of this.listeners) listener(delta);
+    for (const listener of this.listeners) deliver(listener, delta);
     return delta;
+  }
+}
+
+/**
+ * One console's failure to take a delta (a serialiser that throws, a closed
+ * window) must not reach the flush timer, where it would end the process, nor
+ * the other consoles. That console misses this seq, sees the gap at the next
+ * one and reloads the whole state.
+ */
+function deliver(listener: Listener, delta: ConsoleDelta): void {
+  try {
+    listener(delta);
+  } catch (err) {
+    console.error(
+      `watchfloor: delta ${delta.seq} not delivered to one console, which will resync: ${(err as Error).message}`,
+    );
   }
 }

@@ -58,13 +58,21 @@ describe('parseConsoleOptions', () => {
     'rejects the non-WebSocket endpoint %s with an OptionsError',
     (url) => {
       expect(() => parseConsoleOptions(['--endpoint', url])).toThrow(OptionsError);
-      expect(() => parseConsoleOptions(['--endpoint', url])).toThrow(/only ws:\/\/ and wss:\/\//);
+      expect(() => parseConsoleOptions(['--endpoint', url])).toThrow(
+        /starts with ws:\/\/ or wss:\/\//,
+      );
     },
   );
 
   it('rejects an endpoint that is not a URL', () => {
     expect(() => parseConsoleOptions(['--endpoint', 'localhost'])).toThrow(OptionsError);
-    expect(() => parseConsoleOptions(['--endpoint', 'localhost'])).toThrow(/not a URL/);
+    expect(() => parseConsoleOptions(['--endpoint', 'localhost'])).toThrow(/not a valid URL/);
+  });
+
+  it('refuses credentials in an endpoint URL, pointing to the token field', () => {
+    expect(() => parseConsoleOptions(['--endpoint', 'ws://alice:SECRET@a.example:7400'])).toThrow(
+      /--endpoint ws:\/\/alice:\*\*\*@a\.example:7400\/: Remove the user name and password/,
+    );
   });
 
   it.each([

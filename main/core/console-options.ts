@@ -1,5 +1,10 @@
 // Command-line options shared by the desktop app and browser mode.
 import { parseArgs } from 'node:util';
+import {
+  canonicalEndpointUrl,
+  endpointUrlProblem,
+  redactedEndpointUrl,
+} from '../../shared/rules/endpoint-url';
 
 export interface ConsoleOptions {
   endpoints: string[];
@@ -76,17 +81,11 @@ function asStrings(value: unknown): string[] | undefined {
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
 }
 
+/** An --endpoint URL, by the one endpoint URL rule the Connections form applies too. */
 export function checkEndpointUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new OptionsError(`--endpoint ${raw}: not a URL (expected ws://host:port or wss://...)`);
-  }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    throw new OptionsError(`--endpoint ${raw}: only ws:// and wss:// endpoints are supported`);
-  }
-  return url.toString();
+  const problem = endpointUrlProblem(raw);
+  if (problem) throw new OptionsError(`--endpoint ${redactedEndpointUrl(raw)}: ${problem}`);
+  return canonicalEndpointUrl(raw);
 }
 
 function toInteger(name: string, raw: unknown, min: number, max: number): number {

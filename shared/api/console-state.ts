@@ -20,6 +20,8 @@ export const consoleEventSchema = cloudEventSchema.extend({ endpointId: z.string
 export type ConsoleEvent = z.infer<typeof consoleEventSchema>;
 
 export const consoleStateSchema = z.object({
+  /** The seq of the last delta sent before this state was taken: the next one is seq + 1. */
+  seq: z.number().int().nonnegative(),
   endpoints: z.array(endpointStatusSchema),
   series: z.array(consoleSeriesSchema),
   points: z.record(z.string(), pointsSchema),
@@ -44,6 +46,7 @@ export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
 /** Everything that changed since the previous flush, in one message. */
 export const consoleDeltaSchema = z.object({
+  /** 1, 2, 3…, restarting with the host: a gap means a delta was lost. */
   seq: z.number().int(),
   endpoints: z.array(endpointStatusSchema).optional(),
   /** Ids of endpoints removed since the last delta. */

@@ -55,6 +55,20 @@ describe('SeriesStore.upsertCatalog', () => {
     expect(s.catalog()).toHaveLength(2);
   });
 
+  it('an entry re-sent with its keys in another order is no change; a changed threshold is', () => {
+    const s = store();
+    s.upsertCatalog('ep1', [cpu]);
+    const reordered = JSON.parse(
+      '{"thresholds":{"direction":"above","critical":90,"warning":70},"intervalMs":1000,' +
+        '"kind":"gauge","unit":"%","level":"technical","title":"CPU load","id":"system.cpu.utilization"}',
+    ) as SeriesInfo;
+    expect(s.upsertCatalog('ep1', [reordered]).changed).toEqual([]);
+    const stricter = { ...reordered, thresholds: { ...cpu.thresholds!, critical: 85 } };
+    expect(s.upsertCatalog('ep1', [stricter]).changed.map((e) => e.thresholds)).toEqual([
+      { warning: 70, critical: 85, direction: 'above' },
+    ]);
+  });
+
   it('returns only the entries that changed or are new', () => {
     const s = store();
     s.upsertCatalog('ep1', [cpu, signups]);

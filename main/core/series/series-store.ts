@@ -1,6 +1,7 @@
 // All series the console knows, from every endpoint, each in its own bounded
 // buffer. Points that go back in time, repeat a timestamp, or lie far outside
 // any plausible clock are dropped and counted rather than stored.
+import { dequal } from 'dequal';
 import { seriesKey, type ConsoleSeries, type Points } from '../../../shared/api/series';
 import type { SampleBatch, SeriesInfo } from '../../../shared/protocol';
 import { SeriesBuffer } from './series-buffer';
@@ -58,7 +59,8 @@ export class SeriesStore {
       }
       const before = this.info.get(key);
       const next: ConsoleSeries = { ...entry, key, endpointId, ...errorOf(before) };
-      if (before && JSON.stringify(before) === JSON.stringify(next)) continue;
+      // By value, not by serialization: a catalog re-sent in another key order is no change.
+      if (before && dequal(before, next)) continue;
       this.info.set(key, next);
       keys.add(key);
       if (!this.buffers.has(key)) this.buffers.set(key, new SeriesBuffer(this.capacity));

@@ -1,5 +1,14 @@
 import Conf from 'conf';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,6 +101,17 @@ describe('SettingsStore.update', () => {
     expect(readJson(backup)).toMatchObject({ operator: 'dave' });
   });
 
+  it('keeps the file and its .bak readable by the user alone (0600), even one made 0644 before', () => {
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    const store = SettingsStore.open(dir, factory);
+    store.update(good);
+    expect(mode(file)).toBe(0o600);
+    expect(mode(backup)).toBe(0o600);
+    chmodSync(file, 0o644);
+    SettingsStore.open(dir, factory);
+    expect(mode(file)).toBe(0o600);
+  });
+
   it('refuses settings the schema does not allow, leaving file and value unchanged', () => {
     const store = SettingsStore.open(dir, factory);
     store.update(good);
@@ -103,13 +123,10 @@ describe('SettingsStore.update', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
-  // BUG (main/core/settings/settings-store.ts:55, update): the merged settings go to the
-  // backend with `set(object)`, which conf/electron-store merge into the file
-  // key by key and which refuses undefined values. So an optional setting can
-  // never be cleared: `update({ operator: undefined })` — allowed by its
-  // Partial<Settings> type — throws "Setting a value of type `undefined` for
-  // key `operator` is not allowed" and the operator stays in the file.
-  // Replacing the whole store (`backend.store = next`) would fix it.
+  // Regression: update() once handed the merged settings to the backend with
+  // `set(object)`, which conf/electron-store merge into the file key by key and
+  // which refuses undefined values, so an optional setting could never be
+  // cleared. It now replaces the whole store (`backend.store = next`).
   it('clears an optional setting given as undefined', () => {
     const store = SettingsStore.open(dir, factory);
     store.update({ operator: 'erin' });

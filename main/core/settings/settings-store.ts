@@ -2,7 +2,7 @@
 // it with electron-store, browser mode with conf (what electron-store is built
 // on). Every good write is copied to a `.bak`; a corrupt file is restored from
 // that copy, or set aside, and either way the operator is told: never reset silently.
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/api/settings';
 
@@ -23,7 +23,9 @@ export class SettingsStore {
     private readonly backend: SettingsBackend,
     private current: Settings,
     readonly notice: string | undefined,
-  ) {}
+  ) {
+    ownerOnly(backend.path);
+  }
 
   static open(cwd: string, factory: SettingsBackendFactory): SettingsStore {
     const path = join(cwd, SETTINGS_FILE);
@@ -53,10 +55,21 @@ export class SettingsStore {
   update(change: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.current, ...change });
     this.backend.store = next;
+    ownerOnly(this.backend.path);
     copyFileSync(this.backend.path, `${this.backend.path}.bak`);
+    ownerOnly(`${this.backend.path}.bak`);
     this.current = next;
     return next;
   }
+}
+
+/**
+ * Settings name the endpoints a console watches and who operates it: readable
+ * by the user alone (0600), like the token vault. The backends write a new
+ * file on every change, so the mode is set again after each write.
+ */
+function ownerOnly(path: string): void {
+  if (existsSync(path)) chmodSync(path, 0o600);
 }
 
 type Opened =

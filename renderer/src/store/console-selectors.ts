@@ -1,4 +1,4 @@
-// Selectors shared by views; list selectors are meant for `useShallow`.
+// Selectors shared by features; list selectors are meant for `useShallow`.
 import type { ActionRecord } from '../../../shared/api/actions';
 import type { EndpointStatus } from '../../../shared/api/links';
 import type { ConsoleStore } from './console-store';

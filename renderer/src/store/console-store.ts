@@ -35,7 +35,7 @@ export interface ConsoleStore
     ReleasesSlice,
     ConnectionSlice,
     ReviewSlice {
-  /** Replaces everything with a full state (first load and after a reconnect). */
+  /** Replaces everything with a full state (first load, a reconnect, a gap in the deltas). */
   applyState(state: ConsoleState): void;
   /**
    * Merges one delta: removals first, then lists replace by id, points and events append.

@@ -1,7 +1,7 @@
 // Review mode: an incident snapshot opened for review, the instant the wall
 // shows from it, and the notes and annotations being written on it. While a
 // review is open the store takes no live deltas (console-store gates them);
-// components/review-projection.ts draws the wall from the snapshot.
+// features/review/review-projection.ts draws the wall from the snapshot.
 import type { Snapshot, SnapshotAnnotation } from '../../../shared/api/snapshot';
 import type { ConsoleSliceCreator } from './console-store';
 
