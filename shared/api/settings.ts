@@ -44,23 +44,35 @@ export const windowSettingSchema = z.object({
   view: viewNameSchema,
 });
 
+const operatorSchema = z.string().max(200);
+const themeSchema = z.enum(['dark', 'high-contrast']);
+const windowsSchema = z.array(windowSettingSchema).max(16);
+
 export const settingsSchema = z.object({
   /** Who acts, for the audit log; the OS user when absent. */
-  operator: z.string().max(200).optional(),
+  operator: operatorSchema.optional(),
   endpoints: z.array(storedEndpointSchema).max(200).default([]),
-  theme: z.enum(['dark', 'high-contrast']).default('dark'),
+  theme: themeSchema.default('dark'),
   layout: wallLayoutSchema.default({ hidden: [], band: {}, order: {} }),
   playlist: playlistSchema.default({ enabled: false, views: ['wall'], intervalS: 30 }),
-  windows: z.array(windowSettingSchema).max(16).default([]),
+  windows: windowsSchema.default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-/** What the renderer may change; endpoints go through their own API. */
-export const settingsPatchSchema = settingsSchema
-  .pick({ operator: true, theme: true, layout: true, playlist: true, windows: true })
-  .partial();
+/**
+ * What the renderer may change; endpoints go through their own API. Built
+ * without the defaults: zod's `.partial()` keeps them, so a patch of the layout
+ * alone came out with theme, playlist and windows reset to their defaults.
+ */
+export const settingsPatchSchema = z.object({
+  operator: operatorSchema.optional(),
+  theme: themeSchema.optional(),
+  layout: wallLayoutSchema.optional(),
+  playlist: playlistSchema.optional(),
+  windows: windowsSchema.optional(),
+});
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** What the renderer sees of the settings: no endpoints list (it has the live links). */
