@@ -1,9 +1,20 @@
 // Saves a settings change: shown at once, persisted by the host (which sends
 // the settings back in a delta). A refused save puts back what the host still
 // holds, and the header says why.
-import type { SettingsPatch } from '../../../shared/api/settings';
+import type { SettingsPatch, VisibleSettings } from '../../../shared/api/settings';
 import { getConsoleApi } from '../bridge/console-bridge';
 import { useConsoleStore } from '../store/console-store';
+
+/**
+ * The patch with every other defaulted setting as the wall shows it. The
+ * host's patch schema fills a missing field with its default (zod's
+ * `.partial()` keeps defaults), so a bare `{ layout }` would reset the theme
+ * to dark, the playlist and the windows: send them as they are instead.
+ */
+export function completePatch(settings: VisibleSettings, patch: SettingsPatch): SettingsPatch {
+  const { theme, layout, playlist, windows } = settings;
+  return { theme, layout, playlist, windows, ...patch };
+}
 
 export async function saveSettings(patch: SettingsPatch, what: string): Promise<boolean> {
   const store = useConsoleStore.getState();
@@ -11,7 +22,7 @@ export async function saveSettings(patch: SettingsPatch, what: string): Promise<
   store.setSettingsLocally({ ...before, ...patch });
   store.noteSaveStarted();
   try {
-    await getConsoleApi().updateSettings(patch);
+    await getConsoleApi().updateSettings(completePatch(before, patch));
     useConsoleStore.getState().noteSaveEnded(undefined);
     return true;
   } catch (failure) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { displayUnit, formatAge, formatNumber, formatValue } from './value-format';
+import {
+  displayUnit,
+  formatAge,
+  formatNumber,
+  formatValue,
+  shortUnit,
+  valueVariants,
+} from './value-format';
 
 // Values and units as the demo's twelve series send them (endpoints/demo/demo-catalog.ts).
 describe('formatValue on the wall', () => {
@@ -90,6 +97,49 @@ describe('displayUnit', () => {
     expect(displayUnit('{test}')).toBe('');
     expect(displayUnit('ms')).toBe('ms');
     expect(displayUnit('')).toBe('');
+  });
+});
+
+describe('valueVariants', () => {
+  const texts = (value: number, unit: string) =>
+    valueVariants(value, unit).map((variant) => `${variant.text}|${variant.unit}`);
+
+  it('offers the full figure first, then a short unit, then compact notation', () => {
+    // "4.82k" is no shorter than "4,820": it is skipped.
+    expect(texts(4820, '{user}')).toEqual(['4,820|', '4.8k|']);
+    expect(texts(14.2, '{signup}/min')).toEqual(['14.2|signups/min', '14.2|/min', '14|/min']);
+    expect(texts(12_345, '{entry}/min')).toEqual([
+      '12,345|entries/min',
+      '12,345|/min',
+      '12.3k|/min',
+      '12k|/min',
+    ]);
+  });
+
+  it('keeps the unit visible in every variant', () => {
+    for (const variant of valueVariants(99.55, '%')) expect(variant.unit).toBe('%');
+    for (const variant of valueVariants(2.5e9, 'B')) expect(variant.unit).toBe('GB');
+  });
+
+  it('rounds digits away in compact notation, never cuts them, and never reaches full', () => {
+    expect(texts(99.55, '%')).toEqual(['99.55|%', '99.5|%', '99|%']);
+    expect(texts(0.99999, '1')).toEqual(['0.999|', '0.99|']);
+    expect(texts(1_234_567, 'ms')).toEqual(['1,235|s', '1.2k|s']);
+  });
+
+  it('offers only variants shorter than the one before', () => {
+    expect(texts(8, '{server}')).toEqual(['8|']);
+    expect(texts(160, 'ms')).toEqual(['160|ms']);
+  });
+});
+
+describe('shortUnit', () => {
+  it('drops the counted noun and keeps the rate', () => {
+    expect(shortUnit('{signup}/min')).toBe('/min');
+    expect(shortUnit('{error}/min')).toBe('/min');
+    expect(shortUnit('{user}')).toBe('');
+    expect(shortUnit('1')).toBe('');
+    expect(shortUnit('ms')).toBe('ms');
   });
 });
 

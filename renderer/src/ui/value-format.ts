@@ -81,6 +81,46 @@ export function formatValue(value: number, unit: string): FormattedValue {
   return { text: formatShown(scaled.value, unit), unit: scaled.unit };
 }
 
+/** A count of things drops its noun (the title names it): "{signup}/min" → "/min". */
+export function shortUnit(unit: string): string {
+  if (unit === '1') return '';
+  return unit.replace(/\{[^}]*\}/g, '');
+}
+
+/** 4820 → "4.82k" (3 digits) or "4.8k" (2); below full never reads as full. */
+function compactText(value: number, digits: number, unit: string): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value === 0) return '0';
+  const full = FULL[unit];
+  const roundingMode: Rounding = full !== undefined && value < full ? 'trunc' : 'halfExpand';
+  const text = formatter({ notation: 'compact', maximumSignificantDigits: digits, roundingMode });
+  return text.format(value).replace(/K$/, 'k');
+}
+
+/**
+ * Ways to write one value, longest first, for a tile to take the first that
+ * fits: the full figure and unit, then the unit's short form, then the figure
+ * in compact notation (4.82k, then 4.8k). Digits are rounded away, never cut.
+ */
+export function valueVariants(value: number, unit: string): FormattedValue[] {
+  const full = formatValue(value, unit);
+  const short = scaleUnit(value, shortUnit(unit));
+  const variants = [
+    full,
+    { text: full.text, unit: short.unit },
+    { text: compactText(short.value, 3, unit), unit: short.unit },
+    { text: compactText(short.value, 2, unit), unit: short.unit },
+  ];
+  // Each kept variant is shorter than the one before: a longer one never fits better.
+  const kept = [full];
+  for (const variant of variants.slice(1)) {
+    const last = kept[kept.length - 1] ?? full;
+    if (variant.text.length + variant.unit.length < last.text.length + last.unit.length)
+      kept.push(variant);
+  }
+  return kept;
+}
+
 /** "3 s ago", "4 min ago", "2 h ago"; a sample from a clock ahead of ours reads "0 s ago". */
 export function formatAge(ageMs: number): string {
   const seconds = Math.max(0, Math.floor(ageMs / 1000));

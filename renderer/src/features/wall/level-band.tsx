@@ -6,15 +6,47 @@ import { useConsoleStore } from '../../store/console-store';
 import { arrange } from './arrange-actions';
 import { LEVEL_HEADING } from '../../ui/level-heading';
 import { DRAG_TYPE, Tile } from './tile';
+import { selectHiddenCount } from './wall-arrangement';
+import type { TitleParts } from './title-parts';
 
 interface LevelBandProps {
   level: Level;
   seriesKeys: string[];
   columns: number;
   rows: number;
+  parts: Map<string, TitleParts>;
 }
 
-export function LevelBand({ level, seriesKeys, columns, rows }: LevelBandProps) {
+/** "2 hidden": tiles the operator hid leave a trace, and a way back in Arrange mode. */
+function HiddenNote({ level }: { level: Level }) {
+  const count = useConsoleStore(selectHiddenCount(level));
+  const arranging = useConsoleStore((store) => store.arranging);
+  const canArrange = useConsoleStore((store) => store.profile === 'operator' && !store.kiosk);
+  const setArranging = useConsoleStore((store) => store.setArranging);
+  if (count === 0) return null;
+  const text = `${count} hidden`;
+  if (arranging || !canArrange)
+    return (
+      <span className="band__hidden" data-testid="band-hidden">
+        {text}
+        {arranging && <span className="band__hidden-hint"> · press Show on a tile</span>}
+      </span>
+    );
+  return (
+    <button
+      type="button"
+      className="band__hidden band__hidden--button"
+      data-testid="band-hidden"
+      title="Arrange the wall to show hidden tiles again"
+      onClick={() => setArranging(true)}
+    >
+      {text}
+      <span className="band__hidden-hint"> · show in Arrange</span>
+    </button>
+  );
+}
+
+export function LevelBand({ level, seriesKeys, columns, rows, parts }: LevelBandProps) {
   const arranging = useConsoleStore((store) => store.arranging);
   const drop = arranging
     ? {
@@ -42,6 +74,7 @@ export function LevelBand({ level, seriesKeys, columns, rows }: LevelBandProps) 
         <h2 className="band__heading" id={`band-heading-${level}`}>
           {LEVEL_HEADING[level]}
         </h2>
+        <HiddenNote level={level} />
         {seriesKeys.length === 0 && (
           <span className="band__empty">
             {arranging ? 'drop a tile here' : 'no series at this level'}
@@ -57,7 +90,7 @@ export function LevelBand({ level, seriesKeys, columns, rows }: LevelBandProps) 
           }}
         >
           {seriesKeys.map((key) => (
-            <Tile key={key} seriesKey={key} />
+            <Tile key={key} seriesKey={key} parts={parts.get(key)} />
           ))}
         </div>
       )}

@@ -2,7 +2,7 @@
 // The whole tile opens the series' detail (a click anywhere, or Enter on its
 // title button); in Arrange mode it shows its arranging controls instead.
 // While it alerts, the endpoint's procedure is offered over its chart.
-import type { DragEvent, MouseEvent } from 'react';
+import { useRef, type DragEvent, type MouseEvent } from 'react';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { selectEndpointTag } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
@@ -14,7 +14,11 @@ import { StatusBadge } from '../../ui/status-badge';
 import { TileArrangeControls } from './tile-arrange-controls';
 import { TileChart } from './tile-chart';
 import { ProcedureSuggestion } from './procedure-suggestion';
-import { displayUnit, formatAge, formatValue } from '../../ui/value-format';
+import { displayUnit, formatAge, valueVariants } from '../../ui/value-format';
+import { useElementSize } from '../../ui/element-size';
+import { TileFigure } from './tile-figure';
+import { TileName } from './tile-name';
+import type { TitleParts } from './title-parts';
 
 export const DRAG_TYPE = 'application/x-watchfloor-series';
 
@@ -28,28 +32,15 @@ function useLinkDown(series: ConsoleSeries): string | undefined {
   });
 }
 
-/** A unit that may wrap after its slashes: "signups/" over "min" in a narrow tile. */
-function UnitWords({ unit }: { unit: string }) {
-  const parts = unit.split('/');
-  return parts.map((part, index) => (
-    <span key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          /<wbr />
-        </>
-      )}
-    </span>
-  ));
-}
-
-export function Tile({ seriesKey }: { seriesKey: string }) {
+export function Tile({ seriesKey, parts }: { seriesKey: string; parts: TitleParts | undefined }) {
   const series = useConsoleStore((store) => store.series[seriesKey]);
   if (!series) return null;
-  return <SeriesTile series={series} />;
+  return <SeriesTile series={series} parts={parts ?? { name: series.title, keep: '' }} />;
 }
 
-function SeriesTile({ series }: { series: ConsoleSeries }) {
+function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitleParts }) {
+  const tileRef = useRef<HTMLElement>(null);
+  const size = useElementSize(tileRef);
   const reading = useLiveReading(series);
   const { now, sample } = reading;
   const linkDown = useLinkDown(series);
@@ -60,9 +51,9 @@ function SeriesTile({ series }: { series: ConsoleSeries }) {
   const hidden = useConsoleStore((store) => store.settings.layout.hidden.includes(series.key));
   const level = useConsoleStore((store) => bandOf(series, store.settings.layout));
   const openDetail = useConsoleStore((store) => store.openDetail);
-  const value = sample
-    ? formatValue(sample.v, series.unit)
-    : { text: '–', unit: displayUnit(series.unit) };
+  const fullUnit = displayUnit(series.unit);
+  const variants = sample ? valueVariants(sample.v, series.unit) : [{ text: '–', unit: fullUnit }];
+  const roomKey = `${Math.round(size.width)}x${Math.round(size.height)}`;
   const age = sample ? formatAge(now - sample.t) : 'no samples yet';
   // A value that is not live any more stays, but says so.
   const lastValue = sample !== undefined && (status === 'stale' || linkDown !== undefined);
@@ -103,6 +94,7 @@ function SeriesTile({ series }: { series: ConsoleSeries }) {
   ];
   return (
     <article
+      ref={tileRef}
       className={classes.filter(Boolean).join(' ')}
       data-testid="tile"
       data-series-key={series.key}
@@ -120,20 +112,17 @@ function SeriesTile({ series }: { series: ConsoleSeries }) {
           data-testid="tile-title"
           title={`${series.title} (${series.endpointId})`}
         >
-          {arranging ? (
-            <span className="tile__name" data-testid="tile-name">
-              {series.title}
+          <TileName
+            parts={parts}
+            label={series.title}
+            roomKey={`${roomKey}|${parts.chip ?? ''}|${hidden}|${arranging}|${endpointLabel ?? ''}`}
+            describedBy={`${figureId} ${footId}`}
+            {...(arranging ? {} : { onOpen: open })}
+          />
+          {parts.chip && (
+            <span className="tile__chip" data-testid="tile-chip">
+              {parts.chip}
             </span>
-          ) : (
-            <button
-              type="button"
-              className="tile__open"
-              data-testid="tile-name"
-              aria-describedby={`${figureId} ${footId}`}
-              onClick={open}
-            >
-              {series.title}
-            </button>
           )}
           {hidden && <span className="tile__hidden-tag">hidden</span>}
           {endpointLabel && (
@@ -142,14 +131,12 @@ function SeriesTile({ series }: { series: ConsoleSeries }) {
             </span>
           )}
         </h3>
-        <div className="tile__figure" id={figureId}>
-          <span className="tile__value" data-testid="tile-value">
-            {value.text}
-          </span>
-          <span className="tile__unit" data-testid="tile-unit" title={value.unit}>
-            <UnitWords unit={value.unit} />
-          </span>
-        </div>
+        <TileFigure
+          id={figureId}
+          variants={variants}
+          fullUnit={fullUnit}
+          roomKey={`${roomKey}|${status}`}
+        />
         <div className="tile__chart-area">
           <TileChart seriesKey={series.key} />
           {linkDown || lastValue ? (

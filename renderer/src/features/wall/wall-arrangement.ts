@@ -39,3 +39,13 @@ export const selectBandKeys =
     const hidden = new Set(layout.hidden);
     return keys.filter((key) => !hidden.has(key));
   };
+
+/** How many of a band's series the operator hid. */
+export const selectHiddenCount =
+  (level: Level) =>
+  (store: ConsoleStore): number => {
+    const { layout } = store.settings;
+    if (layout.hidden.length === 0) return 0;
+    const hidden = new Set(layout.hidden);
+    return arrangeBands(store.series, layout)[level].filter((key) => hidden.has(key)).length;
+  };

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { shortenName, titleParts, type TitledSeries } from './title-parts';
+
+const cohort = (key: string, title: string, attributes: Record<string, string>): TitledSeries => ({
+  key,
+  title,
+  attributes,
+});
+
+/** The text a tile shows at full width: name and chip. */
+const shown = (series: TitledSeries[]) =>
+  [...titleParts(series).values()].map((part) => [part.name, part.chip].filter(Boolean).join(' '));
+
+describe('titleParts', () => {
+  it('shows the ring or the baseline as a chip beside the measure', () => {
+    const parts = titleParts([
+      { key: 'users', title: 'Current users' },
+      cohort('base', 'Current users (baseline 5.8.1)', { version: '5.8.1', baseline: 'true' }),
+      cohort('beta', 'Current users (beta on 5.9.0)', { ring: 'beta', version: '5.9.0' }),
+    ]);
+    expect(parts.get('users')).toEqual({ name: 'Current users', keep: 'users' });
+    expect(parts.get('base')).toMatchObject({ name: 'Current users', chip: 'baseline' });
+    expect(parts.get('beta')).toMatchObject({ name: 'Current users', chip: 'beta' });
+  });
+
+  it('adds the version only where a ring would otherwise read twice', () => {
+    const parts = titleParts([
+      cohort('old', 'Failed requests (beta on 5.9.0)', { ring: 'beta', version: '5.9.0' }),
+      cohort('new', 'Failed requests (beta on 5.9.1)', { ring: 'beta', version: '5.9.1' }),
+      cohort('int', 'Failed requests (internal on 5.9.1)', { ring: 'internal', version: '5.9.1' }),
+    ]);
+    expect(parts.get('old')?.chip).toBe('beta 5.9.0');
+    expect(parts.get('new')?.chip).toBe('beta 5.9.1');
+    expect(parts.get('int')?.chip).toBe('internal');
+  });
+
+  it('uses a parenthesised label as the chip when there are no attributes', () => {
+    expect(titleParts([{ key: 'a', title: 'Queue depth (eu-west)' }]).get('a')).toMatchObject({
+      name: 'Queue depth',
+      chip: 'eu-west',
+    });
+  });
+
+  it('gives every tile of the ring-rollout wall a different text', () => {
+    const texts = shown([
+      { key: '1', title: 'Response time p95' },
+      cohort('2', 'Response time p95 (baseline 5.8.1)', { version: '5.8.1', baseline: 'true' }),
+      cohort('3', 'Response time p95 (internal on 5.9.0)', { ring: 'internal', version: '5.9.0' }),
+      cohort('4', 'Response time p95 (beta on 5.9.0)', { ring: 'beta', version: '5.9.0' }),
+    ]);
+    expect(new Set(texts).size).toBe(4);
+  });
+
+  it('keeps the words that tell a name from the others', () => {
+    const parts = titleParts([
+      { key: 'a', title: 'Pulse 4' },
+      { key: 'b', title: 'Pulse 42' },
+      { key: 'c', title: 'Errors in production' },
+    ]);
+    expect(parts.get('a')?.keep).toBe('4');
+    expect(parts.get('b')?.keep).toBe('42');
+    // Nothing shared: its last word stays, so the ellipsis falls in the middle.
+    expect(parts.get('c')?.keep).toBe('production');
+  });
+});
+
+describe('shortenName', () => {
+  it('leaves a name that fits alone', () => {
+    expect(shortenName('Signups', 'Signups', 7)).toBe('Signups');
+  });
+
+  it('puts the ellipsis in the middle and keeps the distinguishing tail whole', () => {
+    expect(shortenName('Response time p95', 'p95', 12)).toBe('Respons… p95');
+    expect(shortenName('Response time p95', 'p95', 13)).toBe('Response… p95');
+    expect(shortenName('Pulse 42', '42', 6)).toBe('Pu… 42');
+  });
+
+  it('keeps the tail even when nothing of the head fits', () => {
+    expect(shortenName('Response time p95', 'p95', 4)).toBe('…p95');
+    // A hundred tiles at 1366: "42" alone rather than a cut "…4".
+    expect(shortenName('Pulse 42', '42', 2)).toBe('42');
+  });
+
+  it('cuts at the end only a name with nothing to keep', () => {
+    expect(shortenName('Availability', '', 6)).toBe('Avail…');
+  });
+});
