@@ -17,7 +17,14 @@ NEEDS=(
   'chromium|CHROMIUM_PATH|chromium||the end-to-end tests'
   'prometheus|PROMETHEUS_BIN|prometheus|--no-install-recommends|the Prometheus bridge tests'
   'prometheus-node-exporter|NODE_EXPORTER_BIN|prometheus-node-exporter|--no-install-recommends|the Prometheus bridge tests'
+  'postgres||postgresql-15|--no-install-recommends|the Unleash bridge tests'
+  'buildbot||buildbot|--no-install-recommends|the Buildbot bridge tests'
+  'buildbot-worker||buildbot-worker|--no-install-recommends|the Buildbot bridge tests'
+  'git||git|--no-install-recommends|the Buildbot bridge tests'
+  'ansible-playbook||ansible-core|--no-install-recommends|the runbook bridge tests'
 )
+# Debian keeps PostgreSQL's server programs off PATH (PG_BIN_DIR moves them).
+PATH="$PATH:${PG_BIN_DIR:-/usr/lib/postgresql/15/bin}"
 RERUN='sudo bash scripts/test-setup.sh'
 
 say() { printf 'test-setup: %s\n' "$*"; }

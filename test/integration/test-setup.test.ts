@@ -8,7 +8,15 @@ import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/test-setup.sh');
-const NEEDED = ['chromium', 'prometheus', 'prometheus-node-exporter'];
+/** The script's own table of needs: command | variable | package | options | purpose. */
+const NEEDS = [
+  ...readFileSync(SCRIPT, 'utf8').matchAll(
+    /^ {2}'([^|']+)\|([^|']*)\|([^|']+)\|([^|']*)\|([^']+)'$/gm,
+  ),
+].map(([, command, , pkg, options, purpose]) => ({ command, pkg, options, purpose }));
+const NEEDED = NEEDS.map((need) => need.command as string);
+const others = (...present: string[]) =>
+  NEEDS.filter((need) => !present.includes(need.command as string));
 
 /** bash itself, found on the test runner's PATH: the script's PATH will not have it. */
 const BASH = (process.env.PATH ?? '')
@@ -41,8 +49,9 @@ function fakeAptGet(): string {
     "const fs = require('node:fs');",
     'const args = process.argv.slice(2);',
     `fs.appendFileSync(${JSON.stringify(log)}, process.env.DEBIAN_FRONTEND + ' ' + args.join(' ') + '\\n');`,
+    `const commands = ${JSON.stringify(Object.fromEntries(NEEDS.map((n) => [n.pkg, n.command])))};`,
     "if (args[0] === 'install')",
-    `  fs.writeFileSync(${JSON.stringify(bin)} + '/' + args.at(-1), '#!/bin/sh\\n', { mode: 0o755 });`,
+    `  fs.writeFileSync(${JSON.stringify(bin)} + '/' + commands[args.at(-1)], '#!/bin/sh\\n', { mode: 0o755 });`,
   ].join('\n');
   writeFileSync(join(bin, 'apt-get'), program, { mode: 0o755 });
   return log;
@@ -51,7 +60,7 @@ function fakeAptGet(): string {
 function runSetup(uid: number) {
   const started = performance.now();
   const run = spawnSync(BASH ?? 'bash', [SCRIPT], {
-    env: { PATH: bin, TEST_SETUP_UID: String(uid) },
+    env: { PATH: bin, PG_BIN_DIR: bin, TEST_SETUP_UID: String(uid) },
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -59,14 +68,24 @@ function runSetup(uid: number) {
 }
 
 describe('scripts/test-setup.sh', () => {
+  it('reads the needs table: Chromium, Prometheus and every bridge test server', () => {
+    expect(NEEDED).toEqual(
+      expect.arrayContaining([
+        'chromium',
+        'prometheus',
+        'postgres',
+        'buildbot',
+        'ansible-playbook',
+      ]),
+    );
+  });
+
   it('with everything present prints one line, exits 0 and installs nothing', () => {
     NEEDED.forEach(stub);
     const log = fakeAptGet();
     const run = runSetup(0);
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n')).toEqual([
-      'test-setup: chromium prometheus prometheus-node-exporter present',
-    ]);
+    expect(run.stdout.trim().split('\n')).toEqual([`test-setup: ${NEEDED.join(' ')} present`]);
     expect(() => readFileSync(log)).toThrow();
     expect(run.ms).toBeLessThan(5_000);
   });
@@ -75,7 +94,7 @@ describe('scripts/test-setup.sh', () => {
     const log = fakeAptGet();
     const run = runSetup(65534);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('missing: chromium prometheus prometheus-node-exporter');
+    expect(run.stderr).toContain(`missing: ${NEEDED.join(' ')}`);
     expect(run.stderr).toContain('Run: sudo bash scripts/test-setup.sh');
     expect(() => readFileSync(log)).toThrow();
     expect(run.ms).toBeLessThan(5_000);
@@ -85,7 +104,8 @@ describe('scripts/test-setup.sh', () => {
     stub('chromium');
     const run = runSetup(0);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('missing: prometheus prometheus-node-exporter and no apt-get');
+    const rest = others('chromium').map((need) => need.command);
+    expect(run.stderr).toContain(`missing: ${rest.join(' ')} and no apt-get`);
     expect(run.stderr).not.toContain('chromium');
     expect(run.ms).toBeLessThan(5_000);
   });
@@ -96,14 +116,14 @@ describe('scripts/test-setup.sh', () => {
     const run = runSetup(0);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n')).toEqual([
-      "test-setup: installing Debian's prometheus for the Prometheus bridge tests",
-      "test-setup: installing Debian's prometheus-node-exporter for the Prometheus bridge tests",
-    ]);
+    const rest = others('chromium');
+    expect(run.stdout.trim().split('\n')).toEqual(
+      rest.map((need) => `test-setup: installing Debian's ${need.pkg} for ${need.purpose}`),
+    );
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
       'noninteractive update -qq',
-      'noninteractive install -y -qq --no-install-recommends prometheus',
-      'noninteractive install -y -qq --no-install-recommends prometheus-node-exporter',
+      ...rest.map((need) => `noninteractive install -y -qq ${need.options} ${need.pkg}`),
     ]);
+    expect(rest.map((need) => need.pkg)).toContain('prometheus');
   });
 });
