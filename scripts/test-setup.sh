@@ -15,7 +15,7 @@ set -euo pipefail
 # measure text, and a Chromium without them has not been proven here.
 NEEDS=(
   'chromium|CHROMIUM_PATH|chromium||the end-to-end tests'
-  'prometheus|PROMETHEUS_BIN|prometheus|--no-install-recommends|the Prometheus bridge tests'
+  'prometheus|PROMETHEUS_BIN|prometheus|--no-install-recommends|the Prometheus bridge and runbook tests'
   'prometheus-node-exporter|NODE_EXPORTER_BIN|prometheus-node-exporter|--no-install-recommends|the Prometheus bridge tests'
   'postgres||postgresql-15|--no-install-recommends|the Unleash bridge tests'
   'buildbot||buildbot|--no-install-recommends|the Buildbot bridge tests'
