@@ -469,7 +469,12 @@ describe('Unleash bridge ↔ real Unleash on PostgreSQL', () => {
       async () => {
         const s = await state();
         const series = s.series.find((x) => x.id === 'unleash.flag.production.new-checkout.yes');
-        return /Unleash unreachable at http:\/\/127\.0\.0\.1/.test(series?.error ?? '') && s;
+        const unreachable = s.events.some((e) => e.type === 'io.getunleash.unreachable');
+        return (
+          /Unleash unreachable at http:\/\/127\.0\.0\.1/.test(series?.error ?? '') &&
+          unreachable &&
+          s
+        );
       },
       10_000,
     );
