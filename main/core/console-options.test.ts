@@ -1,9 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
+  CONSOLE_OPTIONS,
   DEFAULT_WEB_PORT,
   OptionsError,
   checkEndpointUrl,
+  consoleHelpText,
   parseConsoleOptions,
+  wantsHelp,
+  type ConsoleHost,
 } from './console-options';
 
 describe('parseConsoleOptions', () => {
@@ -201,5 +206,73 @@ describe('checkEndpointUrl', () => {
   it('normalises and returns ws and wss URLs', () => {
     expect(checkEndpointUrl('ws://h:1')).toBe('ws://h:1/');
     expect(checkEndpointUrl('wss://h/path')).toBe('wss://h/path');
+  });
+});
+
+describe('the options table', () => {
+  const hostsOf = (host: ConsoleHost) => CONSOLE_OPTIONS.filter((o) => o.hosts.includes(host));
+
+  it.each(['desktop', 'browser'] as const)('--help for %s lists each of its options', (host) => {
+    const text = consoleHelpText(host);
+    for (const option of hostsOf(host)) {
+      expect(text).toContain(`--${option.name}`);
+      expect(text).toContain(option.help);
+    }
+  });
+
+  it('leaves browser-only options out of the desktop help', () => {
+    expect(consoleHelpText('desktop')).not.toMatch(/--port|--host/);
+    expect(consoleHelpText('browser')).toMatch(/--port N .*default 7300/);
+  });
+
+  it('says where the files live, and that browser mode keeps tokens for the session only', () => {
+    expect(consoleHelpText('browser')).toMatch(/audit\.jsonl[\s\S]*session only/);
+    expect(consoleHelpText('desktop')).toMatch(/secrets\/[\s\S]*safeStorage/);
+  });
+
+  it('accepts every option of the table in strict mode', () => {
+    const argv = CONSOLE_OPTIONS.flatMap((o) =>
+      o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, sampleValue(o.name)],
+    );
+    expect(() => parseConsoleOptions(argv)).not.toThrow();
+  });
+
+  it.each([['--help'], ['-h'], ['--port', 'nonsense', '--help']])(
+    'wantsHelp(%s) is true, before any value is checked',
+    (...argv) => {
+      expect(wantsHelp(argv)).toBe(true);
+    },
+  );
+
+  it('wantsHelp is false without --help', () => {
+    expect(wantsHelp(['--port', '80', '--endpoint', 'ws://a:1'])).toBe(false);
+  });
+});
+
+function sampleValue(name: string): string {
+  const samples: Record<string, string> = {
+    endpoint: 'ws://a:1',
+    seed: '3',
+    port: '7301',
+    profile: 'display',
+    scenario: 'load-spike',
+  };
+  return samples[name] ?? 'x';
+}
+
+describe('--help from the programs operators run', () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30_000 });
+
+  it('npm start -- --help prints the desktop options and starts nothing', () => {
+    const result = run(['scripts/start.mjs', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(consoleHelpText('desktop'));
+  });
+
+  it('npm run web -- --help prints the browser-mode options and serves nothing', () => {
+    const result = run(['--import', 'tsx', 'main/web/web-cli.ts', '--help', '--port', 'bad']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(consoleHelpText('browser'));
   });
 });

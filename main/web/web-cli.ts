@@ -1,11 +1,17 @@
 // `npm run web -- [--port 7300] [--endpoint ws://...]... [--no-demo]`:
-// browser mode. Prints exactly one line, the address with its session token.
+// browser mode. Prints exactly one line, the address with its session token
+// (or, with --help, the options from main/core/console-options.ts).
 import Conf from 'conf';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AuditLog } from '../core/actions/audit-log';
 import { bootConsole } from '../core/console-boot';
-import { OptionsError, parseConsoleOptions } from '../core/console-options';
+import {
+  OptionsError,
+  consoleHelpText,
+  parseConsoleOptions,
+  wantsHelp,
+} from '../core/console-options';
 import { EndpointRegistry } from '../core/links/endpoint-registry';
 import { SettingsStore } from '../core/settings/settings-store';
 import { defaultUserDataDir } from '../core/settings/user-data-dir';
@@ -16,7 +22,12 @@ const staticDir = `${root}out/renderer`;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 async function main(): Promise<void> {
-  const options = parseConsoleOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    process.stdout.write(consoleHelpText('browser'));
+    return;
+  }
+  const options = parseConsoleOptions(argv);
   if (!existsSync(`${staticDir}/index.html`)) {
     throw new Error(`no built renderer in ${staticDir}: run \`npm run build\` first`);
   }
