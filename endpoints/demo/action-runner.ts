@@ -31,6 +31,9 @@ export interface ActionRunnerOptions {
 
 export type SubmitReply = { result: SubmitResult } | { error: { code: number; message: string } };
 
+/** What every console is told of an action besides its state (v1.1): the call, who and why. */
+type Description = Pick<ActionStatus, 'action' | 'args' | 'operator' | 'reason' | 'submittedAt'>;
+
 interface InFlight {
   subject: string;
   action: string;
@@ -40,6 +43,7 @@ interface InFlight {
 export class ActionRunner {
   private readonly submitted = new Map<string, { payload: string; reply: SubmitResult }>();
   private readonly statuses = new Map<string, ActionStatus>();
+  private readonly descriptions = new Map<string, Description>();
   private readonly inFlight = new Map<string, InFlight>();
   private readonly now: () => number;
 
@@ -64,6 +68,11 @@ export class ActionRunner {
   /** The latest status of an accepted action; undefined for a key never accepted. */
   get(key: string): ActionStatus | undefined {
     return this.statuses.get(key);
+  }
+
+  /** The latest status of every action still under way: what a console saying hello is sent. */
+  inFlightStatuses(): ActionStatus[] {
+    return [...this.inFlight.keys()].flatMap((key) => this.statuses.get(key) ?? []);
   }
 
   /** Ends every action still under way, saying why (a scenario switch, a shutdown). */
@@ -93,6 +102,7 @@ export class ActionRunner {
     }
     const plan = this.options.simulation().plan(params, this.now());
     if (!plan.ok) return { accepted: false, reason: plan.reason };
+    this.descriptions.set(params.key, describe(params, this.now()));
     this.setStatus({ key: params.key, state: 'accepted' });
     this.schedule(params.key, { subject, action: params.action, timers: [] }, plan);
     return { accepted: true };
@@ -128,9 +138,20 @@ export class ActionRunner {
     for (const event of effect.events) publish.event(event);
   }
 
-  private setStatus(status: Omit<ActionStatus, 'updatedAt'>): void {
-    const full = { ...status, updatedAt: this.now() };
+  /** Every status carries the description, so a console that joins mid-way can show it. */
+  private setStatus(status: Pick<ActionStatus, 'key' | 'state' | 'message'>): void {
+    const full = { ...status, updatedAt: this.now(), ...this.descriptions.get(status.key) };
     this.statuses.set(status.key, full);
     this.options.publish.status(full);
   }
+}
+
+function describe(params: ActionSubmitParams, now: number): Description {
+  return {
+    action: params.action,
+    args: params.args,
+    ...(params.operator ? { operator: params.operator } : {}),
+    ...(params.reason ? { reason: params.reason } : {}),
+    submittedAt: now,
+  };
 }

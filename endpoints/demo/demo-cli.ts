@@ -1,4 +1,4 @@
-// `npm run demo-endpoint -- --port 7400 [--seed N] [--scenario NAME]`: the demo
+// `npm run demo-endpoint -- --port 7400 [--seed N] [--scenario NAME] [--action-ms N]`: the demo
 // endpoint alone, running one scenario (bad-deploy unless told otherwise).
 import { USAGE, parseDemoArgs } from './demo-cli-args';
 import { startDemoEndpoint } from './demo-server';

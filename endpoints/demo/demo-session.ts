@@ -126,6 +126,8 @@ export class DemoSession {
       });
     }
     const { id } = request.data;
+    const refusal = this.outOfTurn(socket, request.data.method);
+    if (refusal) return reply(socket, id, undefined, refusal);
     switch (request.data.method) {
       case 'hello':
         return this.hello(socket, id, request.data.params);
@@ -138,6 +140,22 @@ export class DemoSession {
       case 'action.get':
         return this.get(socket, id, request.data.params.key);
     }
+  }
+
+  /** §3: hello first, and once per connection; anything else is refused and changes nothing. */
+  private outOfTurn(
+    socket: WebSocket,
+    method: string,
+  ): { code: number; message: string } | undefined {
+    const greeted = this.ready.has(socket);
+    if (method === 'hello' && greeted)
+      return {
+        code: RPC_ERRORS.invalidRequest,
+        message: 'hello was already answered on this connection',
+      };
+    if (method !== 'hello' && !greeted)
+      return { code: RPC_ERRORS.invalidRequest, message: `say hello before ${method}` };
+    return undefined;
   }
 
   private hello(socket: WebSocket, id: number, params: HelloParams): void {
@@ -159,6 +177,9 @@ export class DemoSession {
       for (const change of changes) send(socket, notification('deployments.change', change));
     else send(socket, notification('deployments.snapshot', this.snapshot()));
     send(socket, notification('samples', { batches: this.sim.historyBatches() }));
+    // Actions under way, whoever started them: this console sees them through to their outcome.
+    for (const status of this.runner.inFlightStatuses())
+      send(socket, notification('action.status', status));
     this.ready.add(socket);
   }
 

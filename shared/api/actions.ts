@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { actionCallSchema, actionStateSchema } from '../protocol';
 
-const actionKeySchema = z
+export const actionKeySchema = z
   .string()
   .min(8)
   .max(128)
@@ -32,6 +32,12 @@ export const actionRecordSchema = z.intersection(
     fromVersion: z.string().optional(),
     submittedAt: z.number(),
     updatedAt: z.number(),
+    /**
+     * Taken elsewhere: another console or tool submitted it and this console
+     * learnt of it from the endpoint's `action.status` (operator and reason as
+     * the endpoint reported them).
+     */
+    elsewhere: z.boolean().optional(),
   }),
 );
 export type ActionRecord = z.infer<typeof actionRecordSchema>;

@@ -16,6 +16,8 @@ export const auditEntrySchema = z.object({
   override: z.boolean().optional(),
   reason: z.string().optional(),
   message: z.string().optional(),
+  /** Taken elsewhere (another console or tool): operator and reason as the endpoint reported them. */
+  elsewhere: z.boolean().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -78,12 +78,25 @@ export const ACTION_STATES = [
 export const actionStateSchema = z.enum(ACTION_STATES);
 export type ActionState = z.infer<typeof actionStateSchema>;
 
-/** What an endpoint reports of an action: in notifications and in `action.get` replies. */
+/**
+ * What an endpoint reports of an action: in notifications and in `action.get`
+ * replies. The optional description (v1.1: action, args, operator, reason,
+ * submittedAt) lets every console show an action another console or tool
+ * started; a console that submitted the key itself needs none of it.
+ */
 export const actionStatusSchema = z.object({
   key: id,
   state: z.enum(['accepted', 'running', 'succeeded', 'failed', 'cancelled']),
   message: z.string().max(2_000).optional(),
   updatedAt: z.number().finite().optional(),
+  /** The action's name; a console checks `args` against it and ignores a description it cannot read. */
+  action: z.string().min(1).max(64).optional(),
+  args: freeFormObjectSchema.optional(),
+  /** Who asked and why, as the submitter said (`action.submit`'s `operator` and `reason`). */
+  operator: z.string().max(200).optional(),
+  reason: z.string().max(2_000).optional(),
+  /** When the endpoint received the submit, epoch ms on the endpoint's clock. */
+  submittedAt: z.number().finite().optional(),
 });
 export type ActionStatus = z.infer<typeof actionStatusSchema>;
 

@@ -1,7 +1,8 @@
 // The console core against the real demo endpoint over a real loopback socket.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleDelta } from '../../shared/api/console-state';
-import { LEVELS } from '../../shared/protocol';
+import { WebSocket } from 'ws';
+import { LEVELS, RPC_ERRORS, SUBPROTOCOL } from '../../shared/protocol';
 import { ConsoleCore } from '../../main/core/console-core';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
 import { waitFor } from '../support/wait-for';
@@ -115,5 +116,85 @@ describe('console core ↔ demo endpoint', () => {
     });
     expect(record.state).toBe('rejected');
     expect(record.message).toMatch(/never deployed/);
+  });
+});
+
+describe('demo endpoint: requests out of turn (§3)', () => {
+  /** A raw watchfloor.v1 socket: sends requests and collects every reply by id. */
+  async function rawSocket() {
+    demo = await startDemoEndpoint({ seed: 42, tickMs: 1000, rollbackMs: 300 });
+    const socket = new WebSocket(demo.url, SUBPROTOCOL);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    type Reply = { id?: number; result?: unknown; error?: { code: number } };
+    const replies = new Map<number, Reply>();
+    socket.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as Reply;
+      if (typeof frame.id === 'number') replies.set(frame.id, frame);
+    });
+    let id = 0;
+    const send = (method: string, params: unknown) => {
+      id += 1;
+      socket.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+      const asked = id;
+      return waitFor(`reply ${asked}`, () => replies.get(asked));
+    };
+    return { socket, send };
+  }
+  const hello = { protocol: SUBPROTOCOL, client: { name: 'raw', version: '0' }, clock: 0 };
+  const rollback = {
+    key: 'rb-before-hello-1',
+    action: 'deploy.rollback',
+    args: { service: 'billing', environment: 'production' },
+  };
+
+  it('refuses an action before hello, runs nothing, and still accepts the hello after', async () => {
+    const { socket, send } = await rawSocket();
+    expect((await send('action.submit', rollback)).error?.code).toBe(RPC_ERRORS.invalidRequest);
+    expect((await send('hello', hello)).result).toMatchObject({ protocol: SUBPROTOCOL });
+    expect((await send('action.get', { key: rollback.key })).error?.code).toBe(
+      RPC_ERRORS.unknownAction,
+    );
+    socket.close();
+  });
+
+  it('refuses a second hello on the same connection', async () => {
+    const { socket, send } = await rawSocket();
+    await send('hello', hello);
+    expect((await send('hello', hello)).error?.code).toBe(RPC_ERRORS.invalidRequest);
+    socket.close();
+  });
+});
+
+describe('two consoles on one demo endpoint', () => {
+  it('the second console keeps the first one’s action, with its operator and reason, once', async () => {
+    const { core: a, endpointId } = await connect();
+    const b = new ConsoleCore({
+      endpoints: [{ url: (demo as DemoEndpoint).url, source: 'cli' }],
+      clientVersion: 'test',
+      flushMs: 100,
+      operator: () => 'bo',
+    });
+    b.start();
+    try {
+      await waitFor('B to connect', () => b.links.values().next().value?.status.state === 'open');
+      await a.submitAction({
+        endpointId,
+        key: 'rb-room-ana-0001',
+        action: 'deploy.rollback',
+        args: { service: 'billing', environment: 'production' },
+        reason: 'INC-42',
+      });
+      const seen = await waitFor('B to see the outcome', async () => {
+        const { actions } = await b.getState();
+        return actions.find((r) => r.key === 'rb-room-ana-0001' && r.state === 'succeeded');
+      });
+      expect(seen).toMatchObject({ operator: 'operator', reason: 'INC-42', elsewhere: true });
+      expect((await b.getState()).actions).toHaveLength(1);
+      expect((await a.getState()).actions).toEqual([
+        expect.not.objectContaining({ elsewhere: true }),
+      ]);
+    } finally {
+      b.stop();
+    }
   });
 });

@@ -16,6 +16,8 @@ import { BLOCKER, endpointBlocker } from '../../../shared/rules/action-blockers'
 import { isFinalActionState } from '../../../shared/rules/action-states';
 import { OVERRIDE_REASON_SHORT, overrideReasonOk } from '../../../shared/rules/override-reason';
 import { RpcCallError, RpcNoReplyError, type EndpointLink } from '../links/endpoint-link';
+import { remoteRecord } from './remote-action';
+import { targetBusy } from './target-busy';
 
 export class ActionConflictError extends Error {}
 
@@ -68,10 +70,16 @@ export class ActionDesk {
     return [...this.records.values()];
   }
 
-  /** Lifecycle notifications from the endpoint; unknown keys are ignored. */
+  /**
+   * Lifecycle notifications from the endpoint. A key this console did not
+   * submit becomes a record of its own, taken elsewhere, when the endpoint
+   * describes the action (v1.1); otherwise it is ignored. The key is the
+   * identity: a console's own action coming back is the same record.
+   */
   status(endpointId: string, update: ActionStatus): void {
     const record = this.records.get(update.key);
-    if (!record || record.endpointId !== endpointId || isFinal(record)) return;
+    if (!record) return this.adopt(endpointId, update);
+    if (record.endpointId !== endpointId || isFinal(record)) return;
     if (update.state === 'accepted' && record.state !== 'pending' && record.state !== 'unknown')
       return;
     this.transition(update.key, { state: update.state, message: update.message });
@@ -99,6 +107,15 @@ export class ActionDesk {
     }
   }
 
+  /** An action another console or tool took, as the endpoint reported it. */
+  private adopt(endpointId: string, update: ActionStatus): void {
+    const remote = remoteRecord(endpointId, update, this.now());
+    if (!remote) return;
+    const record = { ...remote, ...this.fromVersion(remote) } as ActionRecord;
+    this.records.set(record.key, record);
+    this.options.onChange(record);
+  }
+
   private record(request: ActionRequest): ActionRecord {
     const at = this.now();
     const record = {
@@ -120,7 +137,7 @@ export class ActionDesk {
     if (readOnly) return readOnly;
     const link = this.options.links.get(request.endpointId);
     const blocked = endpointBlocker(request.action, request.endpointId, link?.status);
-    return blocked ?? this.gateRefusal(request);
+    return blocked ?? targetBusy(this.records.values(), request) ?? this.gateRefusal(request);
   }
 
   /** Where a rollback starts from: the version its environment runs at submit time. */

@@ -84,6 +84,8 @@ export interface EndpointLinkEvents {
 
 export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
   private socket: WebSocket | undefined;
+  /** The connection whose hello was answered: only it may carry other requests. */
+  private greeted: WebSocket | undefined;
   private attempt = 0;
   private nextId = 1;
   private readonly pending = new Map<number, PendingRequest>();
@@ -176,6 +178,16 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     if (!socket || socket.readyState !== WebSocket.OPEN) {
       return Promise.reject(new Error(`endpoint ${this.current.name} is not connected`));
     }
+    // §3: hello first and once per connection; the endpoint would refuse anything else.
+    if ((method === 'hello') === (this.greeted === socket)) {
+      return Promise.reject(
+        new Error(
+          method === 'hello'
+            ? `endpoint ${this.current.name} has already answered hello on this connection`
+            : `endpoint ${this.current.name} has not answered hello yet`,
+        ),
+      );
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const limit = timeoutMs ?? this.options.requestTimeoutMs ?? 10_000;
@@ -242,6 +254,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
   }
 
   private onHello(hello: HelloResult): void {
+    this.greeted = this.socket;
     this.attempt = 0;
     this.lastSeen = Date.now();
     this.update({

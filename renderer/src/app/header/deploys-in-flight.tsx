@@ -1,23 +1,52 @@
-// Environments that are deploying or rolling back right now, from deployments.
-// The header's lowest priority: it says less, then nothing, when room is short.
+// Environments that are deploying or rolling back right now, from deployments,
+// and every action in flight, whichever console (or tool) took it, with who
+// took it: "Billing API production rolling-back (ana)". The header's lowest
+// priority: it says less, then nothing, when room is short.
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { ActionRecord } from '../../../../shared/api/actions';
+import type { EndpointDeployments } from '../../../../shared/api/console-state';
+import { isActionInFlight } from '../../../../shared/rules/action-states';
 import { useFirstThatFits } from './first-that-fits';
 import { useConsoleStore } from '../../store/console-store';
 
 const IN_FLIGHT = new Set(['deploying', 'rolling-back']);
 
+/** One line per environment in flight, and per action in flight on a calm environment. */
+export function flightsOf(deployments: EndpointDeployments[], actions: ActionRecord[]): string[] {
+  const running = actions.filter((record) => isActionInFlight(record.state));
+  const by = (endpointId: string, service: string, environment: string) =>
+    running.filter(
+      (r) =>
+        r.endpointId === endpointId &&
+        r.args.service === service &&
+        r.args.environment === environment,
+    );
+  const covered = new Set<string>();
+  const lines = deployments.flatMap(({ endpointId, services }) =>
+    services.flatMap((service) =>
+      service.environments
+        .filter((environment) => IN_FLIGHT.has(environment.status))
+        .map((environment) => {
+          const who = by(endpointId, service.id, environment.id);
+          for (const record of who) covered.add(record.key);
+          const names = who.map((record) => record.operator).join(', ');
+          return `${service.name} ${environment.id} ${environment.status}${names ? ` (${names})` : ''}`;
+        }),
+    ),
+  );
+  const rest = running
+    .filter((record) => !covered.has(record.key))
+    .map(
+      (record) =>
+        `${record.args.service} ${record.args.environment} ${record.action} ${record.state} (${record.operator})`,
+    );
+  return [...lines, ...rest];
+}
+
 export function DeploysInFlight() {
   const flights = useConsoleStore(
-    useShallow((store) =>
-      store.deployments.flatMap(({ services }) =>
-        services.flatMap((service) =>
-          service.environments
-            .filter((environment) => IN_FLIGHT.has(environment.status))
-            .map((environment) => `${service.name} ${environment.id} ${environment.status}`),
-        ),
-      ),
-    ),
+    useShallow((store) => flightsOf(store.deployments, Object.values(store.actions))),
   );
   const count = flights.length;
   const ref = useRef<HTMLDivElement>(null);

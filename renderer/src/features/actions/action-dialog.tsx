@@ -12,6 +12,8 @@ import {
   OVERRIDE_REASON_SHORT,
   overrideReasonOk,
 } from '../../../../shared/rules/override-reason';
+import { useNow } from '../../ui/now-ticker';
+import { busyWords } from './action-busy';
 import { useActionGate } from './action-gate';
 import { ActionFields } from './action-fields';
 import { ACTION_HEADING, CONFIRM_LABEL } from './action-labels';
@@ -162,6 +164,7 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
       {draft.origin && (
         <p className="action-dialog__origin">Suggested by the procedure “{draft.origin}”.</p>
       )}
+      {gate.busy && <InFlightNotice record={gate.busy} serviceName={service.name} />}
       <ActionFields call={call} env={env} disabled={locked} onChange={setCall} />
       <dl className="action-preview" data-testid="action-preview">
         <dt>Target</dt>
@@ -269,6 +272,26 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
         </p>
       )}
     </form>
+  );
+}
+
+/** Before confirming: someone (here or elsewhere) is already acting on this target. */
+function InFlightNotice({ record, serviceName }: { record: ActionRecord; serviceName: string }) {
+  const now = useNow();
+  return (
+    <p
+      className="action-dialog__in-flight"
+      data-testid="action-in-flight"
+      data-key={record.key}
+      data-elsewhere={record.elsewhere ? 'true' : undefined}
+      role="alert"
+    >
+      {busyWords(record, serviceName, now)}
+      {record.elsewhere && ' (taken elsewhere)'}
+      {record.reason && (
+        <span className="action-dialog__in-flight-reason">: “{record.reason}”</span>
+      )}
+    </p>
   );
 }
 

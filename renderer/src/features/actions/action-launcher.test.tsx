@@ -67,7 +67,7 @@ describe('ActionLauncher: why it cannot be used, as shown', () => {
     expect(button.title).toBe(words);
   });
 
-  it('waits for an action still running on the same target, not for one whose outcome is unknown', () => {
+  it('names who is acting on the same target, and still opens, so the confirmation can tell more', () => {
     const running = {
       endpointId: 'ep1',
       key: 'key-halt-0001',
@@ -79,7 +79,9 @@ describe('ActionLauncher: why it cannot be used, as shown', () => {
       updatedAt: 1,
     } as ActionRecord;
     useConsoleStore.setState({ actions: { [running.key]: running } });
-    expect(shown().caption).toBe('Waiting for “Halt” (ring.halt): it is still running');
+    const busy = shown();
+    expect(busy.caption).toBe('alice is halting a release of billing production: running');
+    expect(busy.button.disabled).toBe(false);
     cleanup();
     useConsoleStore.setState({ actions: { [running.key]: { ...running, state: 'unknown' } } });
     expect(shown().caption).toBeNull();

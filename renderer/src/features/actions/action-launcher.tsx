@@ -1,6 +1,8 @@
 // A control that opens an action's confirmation: hidden in the display
-// profile, disabled with its reason visible when the action cannot run now,
-// and the keeper of a request error after its dialog was closed.
+// profile, disabled with its reason visible when the action cannot run now
+// (except while another intent is in flight on the target: then it opens, and
+// the confirmation says who is acting), and the keeper of a request error
+// after its dialog was closed.
 import { useId, useState, type ReactNode } from 'react';
 import type { ActionCall } from '../../../../shared/protocol';
 import { ActionDialog, type ActionDraft } from './action-dialog';
@@ -35,6 +37,9 @@ export function ActionLauncher(props: ActionLauncherProps) {
   const captionId = useId();
   if (gate.hidden) return null;
   const blocker = gate.blocker ?? props.unavailable;
+  // Busy with another intent: told, yet it opens, so its confirmation can say more.
+  const disabled =
+    blocker !== undefined && (gate.busy === undefined || props.unavailable !== undefined);
   const showCaption = blocker !== undefined && caption === 'inline';
   return (
     // Clicks here (and in the dialog) are the control's, not the tile's or card's under it.
@@ -44,7 +49,8 @@ export function ActionLauncher(props: ActionLauncherProps) {
         className={props.className ?? 'button button--small'}
         data-testid={props.testId ?? 'action-open'}
         data-action={call.action}
-        disabled={blocker !== undefined}
+        disabled={disabled}
+        data-busy={gate.busy ? gate.busy.key : undefined}
         title={blocker}
         aria-label={props.ariaLabel}
         aria-describedby={showCaption ? captionId : undefined}

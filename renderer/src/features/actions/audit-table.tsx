@@ -1,12 +1,15 @@
 // The audit log's lines, newest first: when, who, what, on which service and
 // environment, with which arguments, how it stood, why, and what the
-// endpoint said.
+// endpoint said; actions another console or tool took are marked elsewhere.
 import type { AuditEntry } from '../../../../shared/api/audit';
-import { stateWords } from './action-status';
+import { useConsoleStore } from '../../store/console-store';
+import { ElsewhereMark, stateWords } from './action-status';
 import { auditArgsSummary, auditTarget } from './audit-args';
 import { formatClock } from '../../ui/clock-format';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  // Lines written before the log knew the mark: the live record still knows it was taken elsewhere.
+  const actions = useConsoleStore((store) => store.actions);
   return (
     <table className="audit-table" data-testid="audit-table">
       <caption className="visually-hidden">Audit log, newest first</caption>
@@ -25,6 +28,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       <tbody>
         {entries.map((entry) => {
           const at = Date.parse(entry.at);
+          const elsewhere = entry.elsewhere === true || actions[entry.key]?.elsewhere === true;
           return (
             <tr
               key={entry.seq}
@@ -35,11 +39,16 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               data-action={entry.action}
               data-state={entry.state}
               data-target={auditTarget(entry)}
+              data-operator={entry.operator}
+              data-elsewhere={elsewhere ? 'true' : undefined}
             >
               <td>
                 <time dateTime={entry.at}>{Number.isNaN(at) ? entry.at : formatClock(at)}</time>
               </td>
-              <td>{entry.operator}</td>
+              <td>
+                {entry.operator}
+                {elsewhere && <ElsewhereMark />}
+              </td>
               <td>
                 {entry.action}
                 {entry.override && <strong className="audit-row__override"> override</strong>}

@@ -4,6 +4,7 @@ export { newActionKey } from './action-key';
 export { ActionLauncher } from './action-launcher';
 export { RESOURCE_WORDS, defaultRollbackVersion } from './action-preview';
 export { useReleaseGate } from './action-release-gate';
-export { ActionStatus } from './action-status';
+export { busyWords, doneWords } from './action-busy';
+export { ActionStatus, ElsewhereMark } from './action-status';
 export { useSubmitFlow } from './action-submit';
 export { ActionsView } from './actions-view';

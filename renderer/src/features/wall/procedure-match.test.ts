@@ -3,7 +3,14 @@ import type { ActionRecord } from '../../../../shared/api/actions';
 import type { Alert } from '../../../../shared/api/alerts';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import type { Procedure } from '../../../../shared/protocol';
-import { FIX_SHOWN_MS, findFix, recoveryOf, suggestionsFor, type Fix } from './procedure-match';
+import {
+  FIX_SHOWN_MS,
+  findFix,
+  offeredAfter,
+  recoveryOf,
+  suggestionsFor,
+  type Fix,
+} from './procedure-match';
 
 // The bad-deploy scenario: billing 2.14.0 fails requests until it is rolled back to 2.13.2.
 const NOW = Date.UTC(2026, 10, 26, 14, 30);
@@ -161,5 +168,40 @@ describe('recoveryOf', () => {
       afterMs: 40_000,
       late: true,
     });
+  });
+});
+
+describe('offeredAfter: a procedure taken by anyone is not offered again', () => {
+  const halt: Procedure = {
+    when: 'critical',
+    title: 'Halt the release',
+    action: 'ring.halt',
+    args: target,
+  };
+  const both = suggestionsFor(alert(), { ...errors, procedures: [rollBack('critical'), halt] });
+  const fixBy = (overrides: Partial<ActionRecord>): Fix => ({
+    record: record(overrides),
+    alert: alert(),
+    procedure: rollBack('critical'),
+  });
+
+  it('offers every suggestion when nothing was taken, or the fix was refused or failed', () => {
+    expect(offeredAfter(both, undefined, undefined)).toEqual(both);
+    for (const state of ['rejected', 'failed', 'cancelled'] as const)
+      expect(offeredAfter(both, fixBy({ state }), undefined)).toEqual(both);
+  });
+
+  it('offers nothing while the fix (here or elsewhere) runs or its recovery is watched', () => {
+    const running = fixBy({ state: 'running', elsewhere: true, operator: 'ana' });
+    expect(offeredAfter(both, running, undefined)).toEqual([]);
+    const watching = { kind: 'watching', elapsedMs: 5_000, expectMs: 15_000 } as const;
+    expect(offeredAfter(both, fixBy({ elsewhere: true }), watching)).toEqual([]);
+  });
+
+  it('offers the next procedure, never the same one, once recovery has failed', () => {
+    const failed = { kind: 'not-recovered', afterMs: 15_000 } as const;
+    expect(offeredAfter(both, fixBy({ elsewhere: true }), failed).map((s) => s.procedure)).toEqual([
+      halt,
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // Procedures on an alerting tile: what the endpoint suggests for this
 // series at this severity, as action calls the confirmation can prefill, and
-// which action (from anywhere in this console) answered the alert.
+// which action (from this console or, as the endpoint reported it, from
+// another one) answered the alert, and what may be offered after it.
 import type { Alert } from '../../../../shared/api/alerts';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { ConsoleSeries } from '../../../../shared/api/series';
@@ -99,4 +100,21 @@ export function recoveryOf(fix: Fix, alert: Alert, now: number): Recovery | unde
   if (expectMs !== undefined && elapsedMs > expectMs)
     return { kind: 'not-recovered', afterMs: expectMs };
   return { kind: 'watching', elapsedMs, expectMs };
+}
+
+/**
+ * What the tile still offers. A fix taken by anyone (here or elsewhere) and
+ * not failed holds every offer back while it runs and while recovery is
+ * watched; only when recovery fails is the next procedure offered (never the
+ * same one again). A fix that was refused, failed or cancelled offers all again.
+ */
+export function offeredAfter(
+  suggestions: Suggestion[],
+  fix: Fix | undefined,
+  recovery: Recovery | undefined,
+): Suggestion[] {
+  if (!fix || ['rejected', 'failed', 'cancelled', 'unknown'].includes(fix.record.state))
+    return suggestions;
+  if (recovery?.kind !== 'not-recovered') return [];
+  return suggestions.filter(({ call }) => !sameTarget(fix.record, call));
 }

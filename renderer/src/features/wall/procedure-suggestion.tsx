@@ -1,16 +1,24 @@
 // On an alerting tile: the endpoint's procedure as a one-click suggestion
 // ("Roll back billing to 2.13.2") with the alert's context, opening the same
-// confirmation as anywhere else; then the fix's lifecycle and whether the
-// metric recovered within the procedure's expected time: the loop closed.
+// confirmation as anywhere else; then who took the fix (here or on another
+// console), its lifecycle and whether the metric recovered within the
+// procedure's expected time: the loop closed.
 import { useShallow } from 'zustand/react/shallow';
 import type { Alert } from '../../../../shared/api/alerts';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
-import { ActionLauncher } from '../actions';
-import { ActionStatus } from '../actions';
+import type { ActionRecord } from '../../../../shared/api/actions';
+import { isActionInFlight } from '../../../../shared/rules/action-states';
+import { ActionLauncher, ActionStatus, ElsewhereMark, busyWords, doneWords } from '../actions';
 import { formatSpan } from '../../ui/clock-format';
 import { useNow } from '../../ui/now-ticker';
-import { findFix, recoveryOf, sameTarget, suggestionsFor, type Recovery } from './procedure-match';
+import {
+  findFix,
+  offeredAfter,
+  recoveryOf,
+  suggestionsFor,
+  type Recovery,
+} from './procedure-match';
 
 const hourMinute = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -31,11 +39,8 @@ export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
   const fix = found && (!firing || firing.since <= found.record.submittedAt) ? found : undefined;
   const fixAlert = fix && alerts.find((alert) => alert.id === fix.alert.id);
   const recovery = fix && fixAlert ? recoveryOf(fix, fixAlert, now) : undefined;
-  const settledBadly =
-    fix !== undefined && ['rejected', 'failed', 'cancelled'].includes(fix.record.state);
-  // What was taken (and did not fail) is not offered again; the next step still is (halt, then roll back).
-  const taken = fix && !settledBadly ? fix.record : undefined;
-  const offered = suggestions.filter(({ call }) => !(taken && sameTarget(taken, call)));
+  // Taken by anyone: nothing more is offered until recovery fails, then the next procedure.
+  const offered = offeredAfter(suggestions, fix, recovery);
   const offer = firing !== undefined && offered.length > 0;
   if (!offer && !fix) return null;
   return (
@@ -58,6 +63,7 @@ export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
           ))}
         </>
       )}
+      {fix && <TakenLine record={fix.record} recovery={recovery} now={now} />}
       {fix && <ActionStatus record={fix.record} />}
       {recovery && <RecoveryLine recovery={recovery} />}
     </div>
@@ -84,6 +90,41 @@ function AlertContext({
   return (
     <p className="tile-procedure__context" data-testid="tile-procedure-context">
       {`${series.title} ${alert.severity} since ${hourMinute.format(alert.since)}${what}`}
+    </p>
+  );
+}
+
+/** Who took the fix, and where it stands: "rolled back by ana 40 s ago, watching recovery". */
+function TakenLine({
+  record,
+  recovery,
+  now,
+}: {
+  record: ActionRecord;
+  recovery: Recovery | undefined;
+  now: number;
+}) {
+  const serviceName = useConsoleStore(
+    (store) =>
+      store.deployments
+        .find((entry) => entry.endpointId === record.endpointId)
+        ?.services.find((service) => service.id === record.args.service)?.name ??
+      record.args.service,
+  );
+  let text: string | undefined;
+  if (isActionInFlight(record.state)) text = busyWords(record, serviceName, now);
+  else if (record.state === 'succeeded')
+    text = `${doneWords(record, now)}${recovery?.kind === 'watching' ? ', watching recovery' : ''}`;
+  if (!text) return null;
+  return (
+    <p
+      className="tile-procedure__taken"
+      data-testid="tile-taken"
+      data-state={record.state}
+      data-elsewhere={record.elsewhere ? 'true' : undefined}
+    >
+      {text}
+      {record.elsewhere && <ElsewhereMark />}
     </p>
   );
 }

@@ -3,7 +3,11 @@ import { ActionRunner } from '../../../../endpoints/demo/action-runner';
 import { DemoSimulation } from '../../../../endpoints/demo/demo-simulation';
 import { SCENARIOS } from '../../../../endpoints/demo/scenarios/scenario-registry';
 import type { ScenarioName } from '../../../../endpoints/demo/scenarios/scenario';
-import { RPC_ERRORS, type ActionSubmitParams } from '../../../../shared/protocol';
+import {
+  RPC_ERRORS,
+  type ActionStatus,
+  type ActionSubmitParams,
+} from '../../../../shared/protocol';
 import { T0 } from './simulation-drill';
 
 const ACTION_MS = 1000;
@@ -174,5 +178,71 @@ describe('ActionRunner', () => {
 
   it('knows nothing of a key never submitted', () => {
     expect(setup().runner.get('never-submitted')).toBeUndefined();
+  });
+});
+
+describe('ActionRunner: every console is told who did what (v1.1)', () => {
+  function described() {
+    const statuses: ActionStatus[] = [];
+    let sim = new DemoSimulation(SCENARIOS['bad-deploy'], 1, T0);
+    const runner = new ActionRunner({
+      actionMs: ACTION_MS,
+      simulation: () => sim,
+      now: () => Date.now(),
+      publish: {
+        status: (s) => statuses.push(s),
+        change: () => {},
+        event: () => {},
+        settled: () => {},
+      },
+    });
+    return {
+      runner,
+      statuses,
+      reset: () => (sim = new DemoSimulation(SCENARIOS['bad-deploy'], 1, T0)),
+    };
+  }
+
+  it('describes the action, its operator and reason on every status and in action.get', () => {
+    const { runner, statuses } = described();
+    runner.submit({ ...ROLLBACK, operator: 'ana', reason: 'INC-42' });
+    vi.advanceTimersByTime(ACTION_MS);
+    const description = {
+      action: 'deploy.rollback',
+      args: ROLLBACK.args,
+      operator: 'ana',
+      reason: 'INC-42',
+      submittedAt: T0,
+    };
+    expect(statuses.map((s) => s.state)).toEqual(['accepted', 'running', 'succeeded']);
+    for (const status of statuses) expect(status).toMatchObject(description);
+    expect(runner.get(ROLLBACK.key)).toMatchObject({ state: 'succeeded', ...description });
+  });
+
+  it('keeps the first operator and reason when the same key comes again from someone else', () => {
+    const { runner } = described();
+    runner.submit({ ...ROLLBACK, operator: 'ana', reason: 'first' });
+    expect(runner.submit({ ...ROLLBACK, operator: 'bo', reason: 'second' })).toEqual({
+      result: { accepted: true },
+    });
+    expect(runner.get(ROLLBACK.key)).toMatchObject({ operator: 'ana', reason: 'first' });
+  });
+
+  it('lists the actions still under way, for a console that says hello now', () => {
+    const { runner } = described();
+    runner.submit({ ...ROLLBACK, operator: 'ana' });
+    vi.advanceTimersByTime(ACTION_MS / 5);
+    expect(runner.inFlightStatuses()).toEqual([
+      expect.objectContaining({ key: ROLLBACK.key, state: 'running', operator: 'ana' }),
+    ]);
+    vi.advanceTimersByTime(ACTION_MS);
+    expect(runner.inFlightStatuses()).toEqual([]);
+  });
+
+  it('has no status for a refused key: action.get answers it as unknown', () => {
+    const { runner } = described();
+    const refused = runner.submit({ ...ROLLBACK, args: { ...ROLLBACK.args, toVersion: '0.0.1' } });
+    expect(refused).toMatchObject({ result: { accepted: false } });
+    expect(runner.get(ROLLBACK.key)).toBeUndefined();
   });
 });

@@ -31,3 +31,15 @@ describe('parseDemoArgs', () => {
     expect(() => parseDemoArgs(['--seed', '-1'])).toThrow();
   });
 });
+
+describe('parseDemoArgs --action-ms', () => {
+  it('takes how long each action runs', () => {
+    expect(parseDemoArgs(['--action-ms', '8000'])).toMatchObject({ actionMs: 8000 });
+  });
+
+  it('refuses a duration that is not a whole number of milliseconds', () => {
+    expect(() => parseDemoArgs(['--action-ms', '1.5'])).toThrow(
+      '--action-ms 1.5: expected a whole number from 0 to 600000',
+    );
+  });
+});
