@@ -6,7 +6,7 @@ const record = (state: ActionRecord['state'], elsewhere?: boolean): ActionRecord
   endpointId: 'ep1',
   key: 'rollback-billing-1',
   action: 'deploy.rollback',
-  args: { service: 'billing', environment: 'production', to: '2.13.2' },
+  args: { service: 'billing', environment: 'production', toVersion: '2.13.2' },
   state,
   operator: 'ana',
   reason: 'errors after 2.14.0',

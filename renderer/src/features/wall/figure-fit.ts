@@ -12,8 +12,8 @@ export interface FigureWidths {
 
 /** The smallest share of its full size the number may take before it is written shorter. */
 export const MIN_FIGURE_SCALE = 0.6;
-/** Down to this share the number still reads as the tile's main thing: the unit shortens first. */
-export const COMFORT_SCALE = 0.85;
+/** The number keeps its full size while a shorter unit can make it fit: the unit gives way first. */
+export const COMFORT_SCALE = 1;
 
 /** One way to try: a variant of the value and how small its number may get. */
 export interface FitAttempt {
