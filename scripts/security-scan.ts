@@ -54,6 +54,41 @@ function disablesWithoutReason(root: string, path: string): string[] {
   );
 }
 
+/**
+ * What Electronegativity does not know about our shell: the renderer URL may
+ * come from the environment only through chooseRendererUrl (which ignores it
+ * when packaged), file: URLs are built only to read the renderer folder for
+ * app://, and no code opens DevTools.
+ */
+const SHELL_RULES: { pattern: RegExp; allowed: RegExp; why: string }[] = [
+  {
+    pattern: /ELECTRON_RENDERER_URL/,
+    allowed: /chooseRendererUrl\(app\.isPackaged, process\.env\.ELECTRON_RENDERER_URL\)/,
+    why: 'ELECTRON_RENDERER_URL read outside chooseRendererUrl(app.isPackaged, …)',
+  },
+  {
+    pattern: /pathToFileURL|['"`]file:|\.loadFile\(/,
+    allowed:
+      /^import \{ pathToFileURL \} from 'node:url';$|^\s*return net\.fetch\(pathToFileURL\(file\)/,
+    why: 'renderer loaded from file: (its origin is "null"); use app://',
+  },
+  { pattern: /openDevTools\(/, allowed: /^$/, why: 'DevTools opened by code' },
+];
+
+export function shellProblems(root: string): string[] {
+  const dir = join(root, 'main/electron');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .flatMap((name) => {
+      const lines = readFileSync(join(dir, name), 'utf8').split('\n');
+      return lines.flatMap((line, i) =>
+        SHELL_RULES.filter((r) => r.pattern.test(line) && !r.allowed.test(line)).map(
+          (r) => `main/electron/${name}:${i + 1}: ${r.why}`,
+        ),
+      );
+    });
+}
+
 export async function scan(root: string): Promise<string[]> {
   const stage = copySources(root);
   const run = createRequire(import.meta.url)('@doyensec/electronegativity') as Run;
@@ -74,6 +109,7 @@ export async function scan(root: string): Promise<string[]> {
     );
     problems.push(...result.errors.map((e) => `${e.file}: parse error: ${e.message}`));
     problems.push(...unjustifiedDisables(root));
+    problems.push(...shellProblems(root));
     return problems;
   } finally {
     console.log = quiet;

@@ -1,15 +1,18 @@
 // The Electron shell: boots the console core, opens the wall window, and
 // serves the ConsoleApi contract over IPC. All logic lives in main/core.
-import { BrowserWindow, app, powerMonitor, safeStorage } from 'electron';
+import { BrowserWindow, Menu, app, powerMonitor, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { AuditLog } from '../core/actions/audit-log';
 import { bootConsole, type BootedConsole } from '../core/console-boot';
 import { OptionsError, parseConsoleOptions } from '../core/console-options';
 import { EndpointRegistry } from '../core/links/endpoint-registry';
 import { SecretFileVault } from '../core/settings/secret-file-vault';
 import { SettingsStore } from '../core/settings/settings-store';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { chooseRendererUrl } from './app-scheme';
+import { removeDevTools } from './menu-devtools';
 import { rendererFrameCheck, serveContract } from './validated-ipc';
 import {
   claimSingleInstance,
@@ -20,9 +23,11 @@ import {
 import { openWindow, planWindows } from './window-manager';
 import { lockDownWebContents } from './window-security';
 
-const rendererUrl =
-  process.env.ELECTRON_RENDERER_URL ??
-  pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).toString();
+// A packaged app never loads a URL from its environment: that would hand any
+// page the full API, since the sender check trusts the renderer's origin.
+const rendererUrl = chooseRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+registerAppScheme();
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const isOurFrame = rendererFrameCheck(rendererUrl);
 const isAppUrl = (url: string) => isOurFrame({ url, parent: null } as Electron.WebFrameMain);
@@ -31,7 +36,7 @@ let booted: BootedConsole | undefined;
 
 function openWindows(console: BootedConsole, kiosk: boolean): void {
   for (const plan of planWindows(console.core.settingsValue().windows)) {
-    openWindow(console, plan, { rendererUrl, preloadPath, kiosk });
+    openWindow(console, plan, { rendererUrl, preloadPath, kiosk, devTools: !app.isPackaged });
   }
 }
 
@@ -49,6 +54,7 @@ async function start(): Promise<void> {
     return;
   }
   await app.whenReady();
+  serveAppScheme(rendererDir);
   lockDownWebContents(isAppUrl);
   const userData = options.userData ?? app.getPath('userData');
   const settings = SettingsStore.open(
@@ -68,6 +74,7 @@ async function start(): Promise<void> {
   });
   serveContract(booted.core, isOurFrame);
   installMenu(booted);
+  if (app.isPackaged) removeDevTools(Menu.getApplicationMenu()?.items ?? []);
   openWindows(booted, options.kiosk);
   offerSnapshots(booted, pending);
   // After sleep every socket is suspect: dial again rather than wait for heartbeats.

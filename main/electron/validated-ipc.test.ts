@@ -31,6 +31,24 @@ function fakeConsole() {
 /** A method that takes no args, and one that takes some: found in the contract, not named. */
 const noArgs = CONSOLE_METHODS.find((m) => CONSOLE_CONTRACT[m].args.safeParse([]).success);
 
+describe('rendererFrameCheck', () => {
+  it('accepts the app scheme page only: same scheme, host and path, not just the same "null" origin', () => {
+    const isApp = rendererFrameCheck('app://watchfloor/index.html');
+    expect(isApp(frame('app://watchfloor/index.html#view=wall'))).toBe(true);
+    for (const url of [
+      'evil://watchfloor/index.html',
+      'app://other/index.html',
+      'file:///index.html',
+      'data:text/html,<p>/index.html',
+      'http://watchfloor/index.html',
+      'app://watchfloor/other.html',
+    ]) {
+      expect(isApp(frame(url)), url).toBe(false);
+    }
+    expect(isOurFrame(frame('evil://host/opt/watchfloor/renderer/index.html'))).toBe(false);
+  });
+});
+
 describe('callFromPage', () => {
   it('refuses any frame but our own top frame, before the console runs', () => {
     const { api, ran } = fakeConsole();

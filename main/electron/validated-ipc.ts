@@ -32,14 +32,22 @@ export function serveContract(api: ConsoleApi, isOurFrame: SenderCheck): void {
   );
 }
 
-/** True for the top frame of a page loaded from exactly the app's renderer URL. */
+/**
+ * True for the top frame of a page loaded from exactly the app's renderer URL:
+ * same scheme, host, port and path. Not `URL.origin`, which is "null" for
+ * file: and custom schemes, so it would let any such page pass.
+ */
 export function rendererFrameCheck(rendererUrl: string): SenderCheck {
   const expected = new URL(rendererUrl);
   return (frame) => {
     if (!frame || frame.parent !== null) return false;
     try {
       const actual = new URL(frame.url);
-      return actual.origin === expected.origin && actual.pathname === expected.pathname;
+      return (
+        actual.protocol === expected.protocol &&
+        actual.host === expected.host &&
+        actual.pathname === expected.pathname
+      );
     } catch {
       return false;
     }

@@ -15,6 +15,8 @@ export interface WindowOptions {
   rendererUrl: string;
   preloadPath: string;
   kiosk: boolean;
+  /** False in packaged builds: no DevTools however they are asked for. */
+  devTools: boolean;
 }
 
 /** Which windows to open: the remembered ones whose display is still attached, else one on the primary. */
@@ -51,6 +53,7 @@ export function openWindow(
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: options.devTools,
       // Middle-click must not open links in new windows behind our navigation lock.
       disableBlinkFeatures: 'Auxclick',
     },

@@ -26,7 +26,16 @@ export function serveConsoleSocket(socket: WebSocket, api: ConsoleApi): void {
       socket.close(CLOSE_CODES.slowConsumer, 'client too slow: reload the state');
       return;
     }
-    socket.send(JSON.stringify({ jsonrpc: '2.0', method: WEB_RPC_DELTA, params: delta }));
+    let frame: string;
+    try {
+      frame = JSON.stringify({ jsonrpc: '2.0', method: WEB_RPC_DELTA, params: delta });
+    } catch (err) {
+      // The tab reconnects and reloads the state rather than miss a delta silently.
+      console.error('watchfloor: could not send a delta to a tab:', (err as Error).message);
+      socket.close(CLOSE_CODES.slowConsumer, 'delta not serialisable: reload the state');
+      return;
+    }
+    socket.send(frame);
   });
   socket.on('close', unsubscribe);
   socket.on('error', unsubscribe);
@@ -34,7 +43,11 @@ export function serveConsoleSocket(socket: WebSocket, api: ConsoleApi): void {
     if (isBinary) {
       return reply(socket, null, { code: RPC_ERRORS.invalidRequest, message: 'text frames only' });
     }
-    void handle(socket, api, String(data));
+    // Whatever a request holds, it earns an error reply, never an unhandled rejection.
+    handle(socket, api, String(data)).catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : 'request failed';
+      reply(socket, null, { code: RPC_ERRORS.internalError, message });
+    });
   });
 }
 
@@ -73,5 +86,12 @@ function reply(
 ): void {
   if (socket.readyState !== socket.OPEN) return;
   const body = error ? { jsonrpc: '2.0', id, error } : { jsonrpc: '2.0', id, result };
-  socket.send(JSON.stringify(body));
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch {
+    const failed = { code: RPC_ERRORS.internalError, message: 'reply not serialisable' };
+    text = JSON.stringify({ jsonrpc: '2.0', id, error: failed });
+  }
+  socket.send(text);
 }

@@ -1,18 +1,20 @@
 // The browser host: serves the built renderer and the same ConsoleApi over a
-// loopback WebSocket. Every request and socket must carry the session token
-// (in the URL once, then in an HttpOnly cookie), and sockets must come from
-// our own origin, so other pages and local users cannot drive the console.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { basename } from 'node:path';
+// loopback WebSocket. The app's code is public; what it can reach is not: the
+// API socket needs the session token in its URL (the page holds it in memory,
+// never in a cookie, so no other server on 127.0.0.1 ever receives it) and our
+// own Origin; downloads need the file key derived from it. No request, however
+// malformed, can do more than earn its sender a 4xx.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ConsoleApi } from '../../shared/api/contract';
-import { SNAPSHOT_DOWNLOAD_ROUTE } from '../../shared/api/snapshot-files';
 import { MAX_REQUEST_BYTES, serveConsoleSocket } from './console-socket';
+import { isDownload, serveDownload } from './file-download';
+import { refuse } from './http-refusal';
+import { parseTarget } from './request-target';
+import { TOKEN_PARAM, fileKeyOf, newSessionToken, safeEqual } from './session-credential';
 
 export interface WebHostOptions {
   api: ConsoleApi;
@@ -31,7 +33,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'wf_token';
+export const API_PATH = '/api';
+const READ_METHODS = new Set(['GET', 'HEAD']);
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -45,27 +48,46 @@ const CSP = [
 ].join('; ');
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? newSessionToken();
+  const fileKey = fileKeyOf(token);
   const assets = sirv(options.staticDir, { dev: false, etag: true, single: false });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
   sockets.on('connection', (socket: WebSocket) => serveConsoleSocket(socket, options.api));
 
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     secureHeaders(res);
     if (!hostAllowed(req, server)) return refuse(res, 421, 'Watchfloor: unexpected Host header.');
-    const auth = authorize(req, token);
-    if (!auth.ok) return refuse(res, 401, 'Watchfloor: this address needs its session token.');
-    if (auth.viaQuery) {
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (!READ_METHODS.has(req.method ?? '')) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return refuse(res, 405, 'Watchfloor: method not allowed.');
     }
-    const file = downloadName(req.url ?? '');
-    if (file !== undefined && options.files) return void serveFile(res, options.files(file));
+    const target = parseTarget(req.url);
+    if (!target) return refuse(res, 400, 'Watchfloor: bad request target.');
+    if (isDownload(target)) return serveDownload(res, target, fileKey, options.files);
+    if (target.path === API_PATH) return refuse(res, 426, 'Watchfloor: the API is a WebSocket.');
     assets(req, res, () => refuse(res, 404, 'Not found'));
+  };
+  const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (err) {
+      console.error('watchfloor: request failed:', (err as Error).message);
+      refuse(res, 400, 'Watchfloor: bad request.');
+    }
   });
-  server.on('upgrade', (req, socket, head) => {
-    if (!hostAllowed(req, server))
-      return void socket.end('HTTP/1.1 421 Misdirected Request\r\n\r\n');
-    upgrade(req, socket, head, token, sockets);
+  // CONNECT (a proxy tunnel) would otherwise be dropped without an answer.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\n\r\n');
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head, token, sockets, server);
+    } catch (err) {
+      console.error('watchfloor: socket upgrade failed:', (err as Error).message);
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -75,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `http://${shownHost}:${port}/?${TOKEN_PARAM}=${token}`,
     token,
     server,
     close: () => {
@@ -91,16 +113,20 @@ function upgrade(
   head: Buffer,
   token: string,
   sockets: WebSocketServer,
+  server: Server,
 ): void {
-  const path = new URL(req.url ?? '/', 'http://host').pathname;
-  const reason =
-    path !== '/api'
-      ? '404 Not Found'
-      : !authorize(req, token).ok
-        ? '401 Unauthorized'
-        : !sameOrigin(req)
-          ? '403 Forbidden'
-          : undefined;
+  const target = parseTarget(req.url);
+  const reason = !hostAllowed(req, server)
+    ? '421 Misdirected Request'
+    : !target
+      ? '400 Bad Request'
+      : target.path !== API_PATH
+        ? '404 Not Found'
+        : !safeEqual(target.params.get(TOKEN_PARAM), token)
+          ? '401 Unauthorized'
+          : !sameOrigin(req)
+            ? '403 Forbidden'
+            : undefined;
   if (reason) {
     socket.end(`HTTP/1.1 ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;
@@ -116,31 +142,10 @@ function hostAllowed(req: IncomingMessage, server: Server): boolean {
   return allowed.includes(req.headers.host ?? '');
 }
 
-function authorize(req: IncomingMessage, token: string): { ok: boolean; viaQuery: boolean } {
-  const query = new URL(req.url ?? '/', 'http://host').searchParams.get('token');
-  if (query !== null && safeEqual(query, token)) return { ok: true, viaQuery: true };
-  const cookie = readCookie(req.headers.cookie, COOKIE);
-  return { ok: cookie !== undefined && safeEqual(cookie, token), viaQuery: false };
-}
-
 /** Browsers always send Origin on WebSocket upgrades; it must be this very host. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   return origin !== undefined && origin === `http://${req.headers.host ?? ''}`;
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function secureHeaders(res: ServerResponse): void {
@@ -149,30 +154,5 @@ function secureHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-}
-
-/** The file name of a download request (`/files/<name>`), as the page built it from the name. */
-function downloadName(url: string): string | undefined {
-  const path = url.split('?')[0] ?? '';
-  if (!path.startsWith(SNAPSHOT_DOWNLOAD_ROUTE)) return undefined;
-  const name = path.slice(SNAPSHOT_DOWNLOAD_ROUTE.length);
-  if (name === '' || name.includes('/')) return undefined;
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return undefined;
-  }
-}
-
-function serveFile(res: ServerResponse, path: string | undefined): void {
-  if (!path || !existsSync(path)) return refuse(res, 404, 'No such snapshot or report');
-  res.setHeader('Content-Type', 'application/octet-stream');
-  res.setHeader('Content-Disposition', `attachment; filename="${basename(path)}"`);
-  createReadStream(path).pipe(res);
-}
-
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end(message);
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }

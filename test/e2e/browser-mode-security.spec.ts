@@ -1,4 +1,6 @@
-// The page is refused without its token, and the printed line is the only output.
+// The printed line is the only output, and without its token the page opens
+// nothing: it says so, and the API socket refuses it.
+import WebSocket from 'ws';
 import { expect, test } from './browser-mode';
 
 test('browser mode prints exactly one line and refuses requests without the token', async ({
@@ -10,7 +12,16 @@ test('browser mode prints exactly one line and refuses requests without the toke
   expect(lines[0]).toMatch(
     /^Watchfloor \(browser mode\): http:\/\/127\.0\.0\.1:\d+\/\?token=\S{20,}$/,
   );
-  const refused = await page.goto(`${browserMode.origin}/`);
-  expect(refused?.status()).toBe(401);
+  await page.goto(`${browserMode.origin}/`);
   await expect(page.locator('body')).toContainText('needs its session token');
+  await expect(page.getByTestId('tile')).toHaveCount(0);
+  const status = await new Promise<number>((resolve) => {
+    const socket = new WebSocket(`${browserMode.origin.replace('http', 'ws')}/api`, {
+      headers: { origin: browserMode.origin },
+    });
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.once('open', () => resolve(101));
+    socket.once('error', () => resolve(-1));
+  });
+  expect(status).toBe(401);
 });

@@ -22,6 +22,8 @@ const REQUIRED = {
   onlyLoadAppFromAsar: true,
   enableEmbeddedAsarIntegrityValidation: true,
   enableCookieEncryption: true,
+  // The renderer loads from app://, so file:// pages need (and get) no extra privileges.
+  grantFileProtocolExtraPrivileges: false,
 };
 
 describe('electron-builder.yml fuses', () => {

@@ -1,10 +1,11 @@
 // The Electronegativity gate must bite: a planted insecure window and an
-// unexplained inline disable are both reported.
+// unexplained inline disable are both reported; so is a shell that loads its
+// renderer from the environment or file:, or opens DevTools.
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../scripts/security-scan';
+import { scan, shellProblems } from '../../scripts/security-scan';
 
 describe('security scan', () => {
   it('reports an insecure BrowserWindow and a disable without a reason', async () => {
@@ -27,6 +28,26 @@ describe('security scan', () => {
       /insecure-window\.ts:3: eng-disable without a "reviewed: why" comment/,
     );
   }, 60_000);
+
+  it('reports a shell that trusts ELECTRON_RENDERER_URL, loads file: or opens DevTools', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wf-shell-'));
+    cpSync('main', join(root, 'main'), { recursive: true });
+    writeFileSync(
+      join(root, 'main/electron/dev-window.ts'),
+      [
+        "import { pathToFileURL } from 'node:url';",
+        'export const url = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(index).toString();',
+        'export const open = (w: Electron.BrowserWindow) => w.webContents.openDevTools();',
+        "export const load = (w: Electron.BrowserWindow) => w.loadFile('index.html');",
+      ].join('\n'),
+    );
+    const problems = shellProblems(root).join('\n');
+    expect(problems).toMatch(/dev-window\.ts:2: ELECTRON_RENDERER_URL read outside/);
+    expect(problems).toMatch(/dev-window\.ts:2: renderer loaded from file:/);
+    expect(problems).toMatch(/dev-window\.ts:3: DevTools opened by code/);
+    expect(problems).toMatch(/dev-window\.ts:4: renderer loaded from file:/);
+    expect(shellProblems(process.cwd())).toEqual([]);
+  });
 
   it('finds nothing unjustified in our own sources', async () => {
     expect(await scan(process.cwd())).toEqual([]);

@@ -17,16 +17,54 @@ import { RpcRequests } from './rpc-requests';
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 
-export function browserHostUrl(): string {
-  const token = new URLSearchParams(location.search).get('token');
+/** Where the page keeps the session token: sessionStorage is scoped to this tab and this port. */
+const TOKEN_STORE = 'watchfloor.session';
+/** What the host's file key signs (main/web/session-credential.ts FILE_KEY_PURPOSE). */
+const FILE_KEY_PURPOSE = 'watchfloor files';
+
+/**
+ * Takes the session token out of the address (and so out of history) into this
+ * tab's sessionStorage, which a reload keeps and no other origin, port
+ * included, can read. Never a cookie: cookies go to every port of the host.
+ */
+export function takeSessionToken(): string | undefined {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('token');
+  if (given !== null) {
+    sessionStorage.setItem(TOKEN_STORE, given);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  }
+  return sessionStorage.getItem(TOKEN_STORE) ?? undefined;
+}
+
+export function browserHostUrl(token: string | undefined = takeSessionToken()): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  // Without a token in the address, the host's session cookie authenticates the socket.
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
   return `${scheme}://${location.host}/api${query}`;
 }
 
-export function createBrowserBridge(url = browserHostUrl()): ConsoleBridge {
-  return new BrowserBridge(url);
+/** HMAC-SHA256(token, purpose) in base64url: the key that opens downloads, and nothing else. */
+export async function fileKeyFor(token: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(token),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', key, encoder.encode(FILE_KEY_PURPOSE)),
+  );
+  return btoa(String.fromCharCode(...mac))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+export function createBrowserBridge(token = takeSessionToken()): ConsoleBridge {
+  return new BrowserBridge(browserHostUrl(token), token);
 }
 
 class BrowserBridge implements ConsoleBridge {
@@ -37,8 +75,19 @@ class BrowserBridge implements ConsoleBridge {
   private readonly requests = new RpcRequests();
   private readonly deltaListeners = new Set<(delta: ConsoleDelta) => void>();
   private readonly connectionListeners = new Set<ConnectionListener>();
+  private fileKey: string | undefined;
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    token: string | undefined,
+  ) {
+    // WebCrypto is async; the key is ready long before a file is written to download.
+    if (token !== undefined && globalThis.crypto?.subtle) {
+      fileKeyFor(token).then(
+        (key) => (this.fileKey = key),
+        (error: unknown) => console.error('Watchfloor: cannot derive the download key', error),
+      );
+    }
     this.api = contractApi(
       (method, args, result) => this.request(webRpcName(method), args, result),
       (listener) => {
@@ -55,9 +104,10 @@ class BrowserBridge implements ConsoleBridge {
     return () => this.connectionListeners.delete(listener);
   }
 
-  /** The browser host serves the files this session wrote under one route. */
+  /** The browser host serves the files this session wrote under one route, to its key only. */
   fileLink(fileName: string): string {
-    return snapshotDownloadPath(fileName);
+    const path = snapshotDownloadPath(fileName);
+    return this.fileKey === undefined ? path : `${path}?key=${this.fileKey}`;
   }
 
   private request<T>(method: string, params: unknown, parser: ResultParser<T>): Promise<T> {
