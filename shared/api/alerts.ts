@@ -23,6 +23,14 @@ export const alertSchema = z.object({
   thresholds: thresholdsSchema.optional(),
   procedures: z.array(procedureSchema).optional(),
   acknowledged: z.object({ by: z.string(), at: z.number() }).optional(),
+  /** `endpoint`: the endpoint is unreachable (one alert for all its series). */
+  scope: z.enum(['series', 'endpoint']).optional(),
+  /** The service's version when the alert started, not today's. */
+  version: z.string().optional(),
+  /** Several firings in a short window: one alert, kept open until quiet. */
+  flapping: z.object({ since: z.number(), firings: z.number().int() }).optional(),
+  /** Muted by another alert (an unreachable endpoint mutes its series' stale alerts). */
+  inhibitedBy: z.string().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 
@@ -32,5 +40,7 @@ export const alertTransitionSchema = z.object({
   state: z.enum(['pending', 'firing', 'resolved']),
   note: z.string(),
   value: z.number().optional(),
+  /** The alert's title, on a pending blip's transitions: the blip is in no alert list. */
+  title: z.string().optional(),
 });
 export type AlertTransition = z.infer<typeof alertTransitionSchema>;

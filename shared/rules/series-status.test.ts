@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Thresholds } from '../protocol';
-import { STALE_INTERVALS, seriesStatus, thresholdStatus } from './series-status';
+import { STALE_INTERVALS, consoleTime, seriesStatus, thresholdStatus } from './series-status';
 
 const cpu: Thresholds = { warning: 70, critical: 90, direction: 'above' };
 const availability: Thresholds = { warning: 99.9, critical: 99.5, direction: 'below' };
@@ -70,5 +70,22 @@ describe('seriesStatus', () => {
 
   it('a value of zero is data, not nodata', () => {
     expect(seriesStatus(0, 0, interval, 0, availability)).toBe('critical');
+  });
+});
+
+describe('one clock for STALE and ages', () => {
+  const interval = 1000;
+
+  it('reads an endpoint ahead of the console on the console clock', () => {
+    // The endpoint's clock runs 10 s ahead: its "now" sample is stamped now + 10 s.
+    expect(consoleTime(20_000, 10_000)).toBe(10_000);
+    expect(seriesStatus(20_000, 50, interval, 10_500, cpu, 10_000)).toBe('ok');
+    expect(seriesStatus(20_000, 50, interval, 13_001, cpu, 10_000)).toBe('stale');
+  });
+
+  it('does not call a fresh sample from an endpoint behind the console stale', () => {
+    // 10 s behind: a sample taken just now is stamped 10 s ago.
+    expect(seriesStatus(500, 50, interval, 10_600, cpu, -10_000)).toBe('ok');
+    expect(seriesStatus(500, 50, interval, 10_600, cpu)).toBe('stale');
   });
 });

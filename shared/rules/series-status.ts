@@ -1,5 +1,6 @@
-// How a latest value reads against its thresholds. Shared so the wall and,
-// later, the alert engine agree on what "critical" means.
+// How a latest value reads against its thresholds, and when it is stale.
+// Shared so the wall and the alert engine agree on what "critical" and
+// "stale" mean, on one clock: the console's.
 import type { Thresholds } from '../protocol';
 
 export const SERIES_STATUSES = ['ok', 'warning', 'critical', 'stale', 'nodata'] as const;
@@ -12,6 +13,14 @@ export const MIN_STALE_MS = 2_000;
 
 export const staleAfterMs = (intervalMs: number): number =>
   Math.max(STALE_INTERVALS * intervalMs, MIN_STALE_MS);
+
+/**
+ * An endpoint's sample time on the console's clock. `skewMs` is the link's
+ * measured clockSkewMs (endpoint clock minus console clock at hello), so an
+ * endpoint whose clock runs ahead never looks fresher than it is, nor one
+ * behind staler: tile ages, STALE and alerts all read this one clock.
+ */
+export const consoleTime = (endpointTime: number, skewMs = 0): number => endpointTime - skewMs;
 
 export type ThresholdCondition = 'ok' | 'warning' | 'critical';
 
@@ -30,8 +39,9 @@ export function seriesStatus(
   intervalMs: number,
   now: number,
   thresholds?: Thresholds,
+  skewMs = 0,
 ): SeriesStatus {
   if (lastTime === undefined || lastValue === undefined) return 'nodata';
-  if (now - lastTime > staleAfterMs(intervalMs)) return 'stale';
+  if (now - consoleTime(lastTime, skewMs) > staleAfterMs(intervalMs)) return 'stale';
   return thresholdStatus(lastValue, thresholds);
 }

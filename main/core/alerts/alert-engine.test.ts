@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AlertEngine } from './alert-engine';
 import type { Alert, AlertTransition } from '../../../shared/api/alerts';
 import type { ConsoleSeries } from '../../../shared/api/series';
+import { neverFired } from '../../../shared/rules/status-model';
 
 const series: ConsoleSeries = {
   key: 'demo/errors',
@@ -31,12 +32,18 @@ function engine() {
 const T0 = 1_800_000_000_000;
 
 describe('AlertEngine', () => {
-  it('does not fire on a breach shorter than its for-duration', () => {
-    const { alerts, feed } = engine();
+  it('lists a pending that clears before its for-duration as no alert, and keeps it on the timeline', () => {
+    const { alerts, feed, changes } = engine();
     feed(T0, [1, 30, 30, 1, 1]);
-    expect(alerts.alerts().filter((a) => a.state === 'firing')).toEqual([]);
-    expect(alerts.alerts()[0]).toMatchObject({ state: 'resolved' });
-    expect(alerts.transitions().map((t) => t.note)).toContain('cleared before its for-duration');
+    expect(alerts.alerts()).toEqual([]);
+    // The renderer is told the blip is over: resolved, never fired.
+    const told = changes.at(-1)?.[0] as Alert;
+    expect(told.state).toBe('resolved');
+    expect(neverFired(told)).toBe(true);
+    expect(alerts.transitions().map((t) => [t.state, t.note])).toEqual([
+      ['pending', 'critical pending'],
+      ['resolved', 'cleared before its for-duration'],
+    ]);
   });
 
   it('is pending while the breach holds, then fires after the for-duration', () => {

@@ -342,7 +342,7 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
       return;
     }
     const fault = this.fault ?? classifyClose(code, reason);
-    this.stats.problem(fault.message, Date.now());
+    this.stats.fault(fault.message, Date.now());
     this.scheduleReconnect(fault);
   }
 
@@ -371,16 +371,25 @@ export class EndpointLink extends EventEmitter<EndpointLinkEvents> {
     const snapshot = this.stats.snapshot(now);
     const state = this.current.state;
     let next = state;
+    let problem: string | undefined;
     if (isLinkLive(state)) {
-      const late = now - this.lastSeen > this.heartbeatMs * 1.25;
-      next = late || this.stats.troubledSince(now - 30_000) ? 'degraded' : 'open';
+      // Degraded only with a problem to name: a clean reconnect reads open at once.
+      const silentMs = now - this.lastSeen;
+      problem =
+        silentMs > this.heartbeatMs * 1.25
+          ? `no reply from the endpoint for ${Math.round(silentMs / 1000)} s`
+          : this.stats.trouble(now - 30_000)?.message;
+      next = problem ? 'degraded' : 'open';
     }
+    const named = next === 'degraded' && problem !== this.current.lastError;
     const changed =
+      named ||
       next !== state ||
       snapshot.framesReceived !== this.current.framesReceived ||
       snapshot.messageRate !== this.current.messageRate ||
       snapshot.rttMs !== this.current.rttMs;
-    if (changed) this.update({ ...snapshot, state: next });
+    if (changed)
+      this.update({ ...snapshot, state: next, ...(named ? { lastError: problem } : {}) });
   }
 
   private update(change: Partial<EndpointStatus>): void {

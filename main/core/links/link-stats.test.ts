@@ -131,6 +131,25 @@ describe('LinkStats.troubledSince', () => {
     expect(stats.troubledSince(T)).toBe(true);
   });
 
+  it('a connection fault is listed but is no trouble: a clean reconnect reads open', () => {
+    const stats = new LinkStats();
+    stats.fault('connection refused', T);
+    stats.fault('closed by endpoint (1001 going away)', T + 500);
+    expect(stats.troubledSince(T - 30_000)).toBe(false);
+    expect(stats.snapshot(T + 600).recentErrors.map((p) => p.message)).toEqual([
+      'connection refused',
+      'closed by endpoint (1001 going away)',
+    ]);
+  });
+
+  it('names the latest trouble, while it is recent', () => {
+    const stats = new LinkStats();
+    stats.rejected('rejected frame: bad json', T);
+    stats.fault('connection refused', T + 1);
+    expect(stats.trouble(T - 30_000)).toEqual({ at: T, message: 'rejected frame: bad json' });
+    expect(stats.trouble(T + 1)).toBeUndefined();
+  });
+
   it('frames are not trouble', () => {
     const stats = new LinkStats();
     stats.frame(T);

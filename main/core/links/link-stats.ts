@@ -1,5 +1,9 @@
 // Per-link counters for the Connections view: frames, rejections, dropped
 // samples, message rate over the last five seconds, round trip, recent problems.
+// Two kinds of problem: troubles of a live link (rejected frames, dropped
+// samples, a series cap), which make it degraded while they are recent, and
+// connection faults (a refused attempt, a close), which explain why a link was
+// down and are listed, but never make the next, clean connection degraded.
 import type { LinkProblem } from '../../../shared/api/links';
 
 const RECENT = 10;
@@ -10,7 +14,7 @@ export class LinkStats {
   private framesRejected = 0;
   private samplesDropped = 0;
   private lastRtt: number | undefined;
-  private lastTrouble = 0;
+  private lastTrouble: LinkProblem | undefined;
   private readonly recent: LinkProblem[] = [];
   private readonly perSecond = new Map<number, number>();
 
@@ -30,8 +34,18 @@ export class LinkStats {
     this.problem(message, now);
   }
 
+  /** A trouble of the live link: degraded while recent. */
   problem(message: string, now: number): void {
-    this.lastTrouble = now;
+    this.lastTrouble = { at: now, message };
+    this.list(message, now);
+  }
+
+  /** Why a connection failed or closed: listed, never a trouble of the link that follows. */
+  fault(message: string, now: number): void {
+    this.list(message, now);
+  }
+
+  private list(message: string, now: number): void {
     this.recent.push({ at: now, message });
     if (this.recent.length > RECENT) this.recent.shift();
   }
@@ -41,7 +55,12 @@ export class LinkStats {
   }
 
   troubledSince(since: number): boolean {
-    return this.lastTrouble >= since;
+    return this.trouble(since) !== undefined;
+  }
+
+  /** The latest trouble since then, to name why a link reads degraded. */
+  trouble(since: number): LinkProblem | undefined {
+    return this.lastTrouble && this.lastTrouble.at >= since ? this.lastTrouble : undefined;
   }
 
   snapshot(now: number) {

@@ -1,8 +1,10 @@
 // Alerts as the core raises them (the renderer never re-evaluates thresholds)
-// and the timeline of their transitions. Open alerts come first, the worst and
-// oldest on top; then the resolved ones, newest first.
+// and the timeline of their transitions, always in time order. Open alerts come
+// first, the worst and oldest on top; then the resolved ones, newest first. A
+// pending that cleared before firing is no alert: only the timeline keeps it.
 import type { Alert, AlertTransition } from '../../../shared/api/alerts';
 import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
+import { neverFired } from '../../../shared/rules/status-model';
 import type { ConsoleSliceCreator } from './console-store';
 import { replaceById } from './replace-by-id';
 
@@ -47,7 +49,7 @@ function byUrgency(a: Alert, b: Alert): number {
 export function orderAlerts(alerts: Alert[]): Alert[] {
   const open = alerts.filter(isOpenAlert).sort(byUrgency);
   const resolved = alerts
-    .filter((alert) => !isOpenAlert(alert))
+    .filter((alert) => !isOpenAlert(alert) && !neverFired(alert))
     .sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0))
     .slice(0, KEEP_RESOLVED);
   return open.concat(resolved);
@@ -56,7 +58,7 @@ export function orderAlerts(alerts: Alert[]): Alert[] {
 export function alertsFromState(state: ConsoleState): AlertsSlice {
   return {
     alerts: orderAlerts(state.alerts),
-    alertTimeline: state.alertTimeline.slice(-KEEP_TRANSITIONS),
+    alertTimeline: inTimeOrder(state.alertTimeline).slice(-KEEP_TRANSITIONS),
     alertsRaised: [],
   };
 }
@@ -72,9 +74,17 @@ export function mergeAlerts(slice: AlertsSlice, delta: ConsoleDelta): Partial<Al
     if (raised.length || slice.alertsRaised.length) next.alertsRaised = raised;
   }
   if (delta.alertTransitions?.length) {
-    next.alertTimeline = slice.alertTimeline
-      .concat(delta.alertTransitions)
-      .slice(-KEEP_TRANSITIONS);
+    next.alertTimeline = inTimeOrder(slice.alertTimeline.concat(delta.alertTransitions)).slice(
+      -KEEP_TRANSITIONS,
+    );
   }
   return next;
+}
+
+/** Stable: transitions at the same instant keep the order they were recorded in. */
+export function inTimeOrder(transitions: AlertTransition[]): AlertTransition[] {
+  const ordered = transitions.every(
+    (t, i) => i === 0 || (transitions[i - 1] as AlertTransition).at <= t.at,
+  );
+  return ordered ? transitions : [...transitions].sort((a, b) => a.at - b.at);
 }

@@ -1,7 +1,10 @@
 // Selectors shared by features; list selectors are meant for `useShallow`.
 import type { ActionRecord } from '../../../shared/api/actions';
 import type { EndpointStatus } from '../../../shared/api/links';
+import type { StatusInputs, WatchedSeries } from '../../../shared/rules/status-model';
+import { seriesStatus } from '../../../shared/rules/series-status';
 import type { ConsoleStore } from './console-store';
+import { latestSample } from './points-window';
 
 export const selectEndpoint =
   (endpointId: string) =>
@@ -52,3 +55,40 @@ export const selectEndpointTag =
     const port = /\s(:\d+)$/.exec(label ?? '')?.[1];
     return port ?? label;
   };
+
+/**
+ * What the status model reads (shared/rules/status-model.ts): the core's
+ * alerts, the links, and each series as its tile reads it now, on the
+ * console's clock (endpoint times corrected for the link's measured skew).
+ */
+export function selectStatusInputs(store: ConsoleStore, now: number): StatusInputs {
+  const skew = new Map(store.endpoints.map((endpoint) => [endpoint.id, endpoint.clockSkewMs ?? 0]));
+  const series = Object.values(store.series).map((one): WatchedSeries => {
+    const sample = latestSample(store.points[one.key]);
+    const status =
+      one.error !== undefined
+        ? 'error'
+        : seriesStatus(
+            sample?.t,
+            sample?.v,
+            one.intervalMs,
+            now,
+            one.thresholds,
+            skew.get(one.endpointId),
+          );
+    const environment = one.attributes?.environment;
+    return {
+      key: one.key,
+      endpointId: one.endpointId,
+      status,
+      ...(one.service ? { service: one.service } : {}),
+      ...(environment ? { environment } : {}),
+    };
+  });
+  return {
+    alerts: store.alerts,
+    endpoints: store.endpoints,
+    series,
+    hostLost: store.connection === 'lost',
+  };
+}

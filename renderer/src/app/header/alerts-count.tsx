@@ -1,21 +1,16 @@
-// The header's count of active (firing) alerts, the critical ones called out;
-// a button to the alerts view, or plain text in kiosk mode.
+// The header's count of active (firing) alerts, the critical ones called out,
+// read from the one status model; a button to the alerts view, or plain text
+// in kiosk mode.
 import { useShallow } from 'zustand/react/shallow';
+import { tallyAlerts } from '../../../../shared/rules/status-model';
 import { useConsoleStore } from '../../store/console-store';
 
 export function AlertsCount() {
+  // The same tally the overall verdict and the service cards read (status-model.ts).
   const [firing, critical, pending] = useConsoleStore(
     useShallow((store) => {
-      let firingCount = 0;
-      let criticalCount = 0;
-      let pendingCount = 0;
-      for (const alert of store.alerts) {
-        if (alert.state === 'pending') pendingCount += 1;
-        if (alert.state !== 'firing') continue;
-        firingCount += 1;
-        if (alert.severity === 'critical') criticalCount += 1;
-      }
-      return [firingCount, criticalCount, pendingCount];
+      const tally = tallyAlerts(store.alerts);
+      return [tally.firing, tally.critical, tally.pending];
     }),
   );
   const kiosk = useConsoleStore((store) => store.kiosk);
@@ -38,6 +33,7 @@ export function AlertsCount() {
     className: `alerts-count alerts-count--${tone}`,
     'data-testid': 'alerts-count',
     'data-count': firing,
+    'data-critical': critical,
   };
   if (kiosk) return <span {...common}>{content}</span>;
   return (

@@ -93,10 +93,22 @@ describe('OverallStatus', () => {
     expect(status.textContent).toContain('1 no data');
   });
 
-  it('reads BLIND SPOTS on a wall with nothing to watch, and says so', () => {
+  it('reads NO DATA on a console with no endpoints, and offers to add one', () => {
     const status = showWall([], {});
-    expect(status.dataset.status).toBe('stale');
-    expect(status.textContent).toContain('BLIND SPOTS');
-    expect(status.textContent).toContain('no series to watch');
+    expect(status.dataset.status).toBe('nodata');
+    expect(status.textContent).toContain('NO DATA');
+    expect(status.textContent).not.toContain('OK');
+    act(() => screen.getByRole('button', { name: 'Add an endpoint' }).click());
+    expect(useConsoleStore.getState().view).toBe('connections');
+  });
+
+  it('reads NO DATA when every series is stale, and offers to check the connections', () => {
+    const status = showWall([availability, users], {
+      [availability.key]: { t: [NOW - 60_000], v: [99.98] },
+      [users.key]: { t: [NOW - 60_000], v: [4820] },
+    });
+    expect(status.dataset.status).toBe('nodata');
+    expect(status.textContent).toContain('2 stale');
+    expect(screen.getByRole('button', { name: 'Check connections' })).toBeTruthy();
   });
 });

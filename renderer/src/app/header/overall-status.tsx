@@ -1,51 +1,58 @@
-// The wall's verdict in one glance, recomputed on the shared tick. The verdict
-// always shows; its details give way whole (never cut) when the header is short.
+// The wall's verdict in one glance, recomputed on the shared tick from the one
+// status model. The verdict always shows; its details give way whole (never cut)
+// when the header is short. A console that sees nothing says so and offers the
+// next step: a button to the Connections view.
 import { useRef } from 'react';
+import type { NextStep, Verdict } from '../../../../shared/rules/status-model';
 import { useConsoleStore } from '../../store/console-store';
-import { summarizeWall, type WallSummary } from '../../features/wall';
+import { summarizeWall } from '../../features/wall';
 import { useNow } from '../../ui/now-ticker';
 import { StatusIcon } from '../../ui/status-badge';
 import { useFirstThatFits } from './first-that-fits';
 
-const VERDICT: Record<WallSummary['status'], string> = {
+const VERDICT: Record<Verdict, string> = {
   ok: 'ALL OK',
   warning: 'WARNING',
   critical: 'CRITICAL',
   stale: 'BLIND SPOTS',
+  nodata: 'NO DATA',
 };
 
-function details(summary: WallSummary): string {
-  const { counts, linksDown, linksDegraded } = summary;
-  const links = (count: number) => `${count} link${count > 1 ? 's' : ''}`;
-  const parts = [
-    counts.critical && `${counts.critical} critical`,
-    counts.warning && `${counts.warning} warning`,
-    counts.error && `${counts.error} series error${counts.error > 1 ? 's' : ''}`,
-    counts.stale && `${counts.stale} stale`,
-    counts.nodata && `${counts.nodata} no data`,
-    linksDown && `${links(linksDown)} down`,
-    linksDegraded && `${links(linksDegraded)} degraded`,
-  ];
-  if (Object.values(counts).every((count) => count === 0)) parts.push('no series to watch');
-  return parts.filter(Boolean).join(' · ');
-}
+const NEXT_STEP: Record<NextStep, string> = {
+  'add-endpoint': 'Add an endpoint',
+  'check-connections': 'Check connections',
+};
 
 export function OverallStatus() {
   const now = useNow();
   const summary = summarizeWall(useConsoleStore.getState(), now);
+  const kiosk = useConsoleStore((store) => store.kiosk);
+  const setView = useConsoleStore((store) => store.setView);
   const detailsRef = useRef<HTMLSpanElement>(null);
-  const full = details(summary);
+  const full = summary.reasons.join(' · ');
   const shown = [full, ''][useFirstThatFits(detailsRef, [full, ''])];
+  const { verdict, nextStep } = summary;
   return (
     <div
-      className={`overall overall--${summary.status}`}
+      // No data is a blind spot of the worst kind: it wears the blind-spot colours.
+      className={`overall overall--${verdict === 'nodata' ? 'stale overall--nodata' : verdict}`}
       data-testid="overall-status"
-      data-status={summary.status}
+      data-status={verdict}
       title={full}
     >
       <span className="overall__verdict">
-        <StatusIcon status={summary.status} /> {VERDICT[summary.status]}
+        <StatusIcon status={verdict} /> {VERDICT[verdict]}
       </span>
+      {nextStep && !kiosk && (
+        <button
+          type="button"
+          className="link-button overall__next"
+          data-testid="overall-next-step"
+          onClick={() => setView('connections')}
+        >
+          {NEXT_STEP[nextStep]}
+        </button>
+      )}
       <span className="overall__details" ref={detailsRef}>
         {shown}
       </span>

@@ -1,5 +1,6 @@
 // One alert in the alerts view's table: severity, what, state, since, value,
-// and who acknowledged it when, or the button to do so.
+// and who acknowledged it when, or the button to do so. The service's version
+// is the one that ran when the alert started.
 import type { Alert } from '../../../../shared/api/alerts';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { selectEndpointLabel } from '../../store/console-selectors';
@@ -37,6 +38,7 @@ export function AlertRow({ alert, readOnly }: AlertRowProps) {
       data-since={alert.since}
       data-fired-at={alert.firedAt}
       data-resolved-at={alert.resolvedAt}
+      data-scope={alert.scope ?? 'series'}
     >
       <td>
         <StatusBadge status={alert.severity} />
@@ -56,12 +58,23 @@ export function AlertRow({ alert, readOnly }: AlertRowProps) {
         )}
         {(endpointLabel ?? alert.service) && (
           <span className="alert-row__where">
-            {[alert.service, endpointLabel].filter(Boolean).join(' · ')}
+            {/* What ran when the alert started, not what runs now. */}
+            {[
+              alert.service && [alert.service, alert.version].filter(Boolean).join(' '),
+              endpointLabel,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         )}
       </th>
       <td>
         <AlertStateBadge state={alert.state} />
+        {alert.flapping && alert.state !== 'resolved' && (
+          <span className="alert-row__span" data-testid="alert-flapping">
+            FLAPPING: fired {alert.flapping.firings}× since {formatClock(alert.flapping.since, now)}
+          </span>
+        )}
       </td>
       <td className="alert-row__time">
         <time dateTime={isoTime(alert.since)}>{formatClock(alert.since, now)}</time>

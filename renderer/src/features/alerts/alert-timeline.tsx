@@ -1,4 +1,6 @@
 // Alert transitions, newest first: when, which alert, to what state, and why.
+// Pending blips that cleared before firing were never alerts: they stay on the
+// timeline, collapsed into one line an operator can open.
 import type { Alert, AlertTransition } from '../../../../shared/api/alerts';
 import { useConsoleStore } from '../../store/console-store';
 import { AlertStateBadge } from './alert-state-badge';
@@ -20,10 +22,13 @@ export function AlertTimeline({ transitions, titled = true, limit = 300 }: Alert
   }
   const byId = new Map(alerts.map((alert) => [alert.id, alert]));
   const now = Date.now();
-  const newestFirst = transitions.slice(-limit).reverse();
-  return (
-    <ol className="alert-timeline" data-testid="alert-timeline">
-      {newestFirst.map((transition, index) => {
+  const blips = blipIds(transitions);
+  const recent = transitions.slice(-limit);
+  const entries = (list: AlertTransition[]) =>
+    list
+      .slice()
+      .reverse()
+      .map((transition, index) => {
         const alert = byId.get(transition.alertId);
         const unit = alert ? (series[alert.seriesKey]?.unit ?? '') : '';
         return (
@@ -36,9 +41,38 @@ export function AlertTimeline({ transitions, titled = true, limit = 300 }: Alert
             now={now}
           />
         );
-      })}
-    </ol>
+      });
+  const collapsed = recent.filter((transition) => blips.has(transition.alertId));
+  return (
+    <>
+      {collapsed.length > 0 && (
+        <details className="alert-timeline__blips" data-testid="alert-blips">
+          <summary>
+            {countBlips(collapsed)} pending blip{countBlips(collapsed) > 1 ? 's' : ''} cleared
+            before firing
+          </summary>
+          <ol className="alert-timeline">{entries(collapsed)}</ol>
+        </details>
+      )}
+      <ol className="alert-timeline" data-testid="alert-timeline">
+        {entries(recent.filter((transition) => !blips.has(transition.alertId)))}
+      </ol>
+    </>
   );
+}
+
+const countBlips = (list: AlertTransition[]): number =>
+  new Set(list.map((transition) => transition.alertId)).size;
+
+/** Alerts that went pending and were resolved without ever firing. */
+function blipIds(transitions: AlertTransition[]): Set<string> {
+  const fired = new Set<string>();
+  const ended = new Set<string>();
+  for (const transition of transitions) {
+    if (transition.state === 'firing') fired.add(transition.alertId);
+    if (transition.state === 'resolved') ended.add(transition.alertId);
+  }
+  return new Set([...ended].filter((id) => !fired.has(id)));
 }
 
 interface TimelineEntryProps {
@@ -63,7 +97,9 @@ function TimelineEntry({ transition, alert, unit, titled, now }: TimelineEntryPr
         {formatClock(transition.at, now)}
       </time>
       {titled && (
-        <span className="alert-timeline__title">{alert?.title ?? transition.alertId}</span>
+        <span className="alert-timeline__title">
+          {alert?.title ?? transition.title ?? transition.alertId}
+        </span>
       )}
       <AlertStateBadge state={transition.state} />
       <span className="alert-timeline__note">

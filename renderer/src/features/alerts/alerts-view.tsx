@@ -8,7 +8,13 @@ import { isOpenAlert } from '../../store/alerts-slice';
 import { useConsoleStore } from '../../store/console-store';
 
 export function AlertsView() {
-  const open = useConsoleStore(useShallow((store) => store.alerts.filter(isOpenAlert)));
+  // Muted alerts (an unreachable endpoint's series) are counted once, as that endpoint's alert.
+  const open = useConsoleStore(
+    useShallow((store) => store.alerts.filter((a) => isOpenAlert(a) && !a.inhibitedBy)),
+  );
+  const muted = useConsoleStore(
+    (store) => store.alerts.filter((a) => isOpenAlert(a) && a.inhibitedBy).length,
+  );
   const resolved = useConsoleStore(
     useShallow((store) => store.alerts.filter((alert) => !isOpenAlert(alert))),
   );
@@ -32,6 +38,12 @@ export function AlertsView() {
             readOnly={readOnly}
             testId="open-alerts"
           />
+          {muted > 0 && (
+            <p className="alerts__empty" data-testid="muted-alerts">
+              {muted} stale alert{muted > 1 ? 's' : ''} muted while {muted > 1 ? 'their' : 'its'}{' '}
+              endpoint is unreachable.
+            </p>
+          )}
         </section>
         <section className="alerts__section" aria-labelledby="resolved-title">
           <h2 className="alerts__title" id="resolved-title">

@@ -12,7 +12,7 @@ import { DeployBoardEvents } from './deploy-board-events';
 import { DeployBoardFlags } from './deploy-board-flags';
 import { DeployBoardRings } from './deploy-board-rings';
 import { DeployBoardVersions } from './deploy-board-versions';
-import { DeployStatusBadge } from './deploy-status-badge';
+import { DeployStatusBadge, useServiceHealth } from './deploy-status-badge';
 
 interface EnvironmentProps {
   endpointId: string;
@@ -23,6 +23,7 @@ interface EnvironmentProps {
 export function DeployBoardEnvironment({ endpointId, service, env }: EnvironmentProps) {
   const latest = useConsoleStore(selectLatestAction(endpointId, service.id, env.id));
   const parts = { endpointId, serviceId: service.id, env };
+  const health = useServiceHealth(endpointId, service, env);
   return (
     <article
       className={`board-cell board-cell--${env.status}`}
@@ -37,7 +38,7 @@ export function DeployBoardEnvironment({ endpointId, service, env }: Environment
         <span className="board-cell__version" data-testid="board-version">
           {env.version}
         </span>
-        <DeployStatusBadge status={env.status} />
+        <DeployStatusBadge status={health.status} reason={health.reason} />
         <span className="board-muted">updated {formatClock(env.updatedAt)}</span>
       </header>
       {latest && <ActionStatus record={latest} trail />}

@@ -1,9 +1,11 @@
-// One service in one environment: its version, health, and a guarded roll back.
+// One service in one environment: its version, its health (the endpoint's
+// report overruled by its alerts and link, from the one status model), and a
+// guarded roll back.
 import type { EnvironmentState, ServiceState } from '../../../../shared/protocol';
 import { selectEndpointLabel, selectLatestAction } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
 import { ActionStatus } from '../actions';
-import { DeployStatusBadge } from './deploy-status-badge';
+import { DeployStatusBadge, useServiceHealth } from './deploy-status-badge';
 import { RollbackControl } from './rollback-control';
 
 interface ServiceCardProps {
@@ -15,12 +17,14 @@ interface ServiceCardProps {
 export function ServiceCard({ endpointId, service, environment }: ServiceCardProps) {
   const latest = useConsoleStore(selectLatestAction(endpointId, service.id, environment.id));
   const endpointLabel = useConsoleStore(selectEndpointLabel(endpointId));
+  const health = useServiceHealth(endpointId, service, environment);
   return (
     <article
-      className={`service-card service-card--${environment.status}`}
+      className={`service-card service-card--${health.status}`}
       data-testid="service-card"
       data-service={service.id}
       data-environment={environment.id}
+      data-health={health.status}
     >
       <div className="service-card__head">
         <span className="service-card__name">{service.name}</span>
@@ -31,7 +35,7 @@ export function ServiceCard({ endpointId, service, environment }: ServiceCardPro
         <span className="service-card__version" data-testid="service-version">
           {environment.version}
         </span>
-        <DeployStatusBadge status={environment.status} />
+        <DeployStatusBadge status={health.status} reason={health.reason} />
       </div>
       {/* Hidden in the display profile and on kiosk screens; disabled with its reason otherwise. */}
       <RollbackControl

@@ -10,6 +10,7 @@ import { useConsoleStore } from '../../store/console-store';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import { isActionInFlight } from '../../../../shared/rules/action-states';
 import { ActionLauncher, ActionStatus, ElsewhereMark, busyWords, doneWords } from '../actions';
+import { alertContext } from '../alerts';
 import { formatSpan } from '../../ui/clock-format';
 import { useNow } from '../../ui/now-ticker';
 import {
@@ -19,12 +20,6 @@ import {
   suggestionsFor,
   type Recovery,
 } from './procedure-match';
-
-const hourMinute = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
   const alerts = useConsoleStore(
@@ -47,7 +42,7 @@ export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
     <div className="tile-procedure" data-testid="tile-procedures">
       {offer && firing && (
         <>
-          <AlertContext alert={firing} series={series} target={offered[0]?.call.args} />
+          <AlertContext alert={firing} series={series} />
           {offered.slice(0, 2).map(({ procedure, call }) => (
             <ActionLauncher
               key={procedure.title}
@@ -70,26 +65,11 @@ export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
   );
 }
 
-function AlertContext({
-  alert,
-  series,
-  target,
-}: {
-  alert: Alert;
-  series: ConsoleSeries;
-  target: { service: string; environment: string } | undefined;
-}) {
-  const running = useConsoleStore((store) => {
-    if (!target) return undefined;
-    return store.deployments
-      .find((entry) => entry.endpointId === series.endpointId)
-      ?.services.find((service) => service.id === target.service)
-      ?.environments.find((env) => env.id === target.environment)?.version;
-  });
-  const what = running && target ? ` (${target.service} ${running})` : '';
+/** What was running when the alert started, never today's version (which may be the fix). */
+function AlertContext({ alert, series }: { alert: Alert; series: ConsoleSeries }) {
   return (
     <p className="tile-procedure__context" data-testid="tile-procedure-context">
-      {`${series.title} ${alert.severity} since ${hourMinute.format(alert.since)}${what}`}
+      {`${series.title} ${alertContext(alert)}`}
     </p>
   );
 }
