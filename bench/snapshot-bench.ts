@@ -24,6 +24,8 @@ import { SeriesBuffer } from '../main/core/series/series-buffer';
 import { readSnapshot } from '../main/core/snapshot/snapshot-reader';
 import { snapshotToState } from '../shared/rules/snapshot-view';
 import { writeSnapshot } from '../main/core/snapshot/snapshot-writer';
+import { ConsoleHistory } from '../main/core/snapshot/console-history';
+import type { EndpointDeployments } from '../shared/api/console-state';
 
 export const TARGETS = { exportMs: 1_000, fileMB: 60, readMs: 1_500, stallMs: 100 };
 
@@ -118,8 +120,10 @@ export function syntheticSource(profile: Profile): SnapshotSource {
     name: `Region ${n}`,
     state: 'open' as const,
   }));
+  const history = busyHistory(endpoints.map((e) => e.id));
   return {
-    state: () => ({
+    state: (from) => ({
+      history: history.since(from),
       endpoints,
       series,
       deployments: [],
@@ -138,6 +142,40 @@ export function syntheticSource(profile: Profile): SnapshotSource {
     operator: () => 'bench',
     now: () => END,
   };
+}
+
+/**
+ * A busy hour's timeline, through the console's own bounded recorder: every
+ * 10 s one of 20 services per endpoint changes (a deploy, a status), and the
+ * links flap every 5 minutes.
+ */
+function busyHistory(endpointIds: string[]): ConsoleHistory {
+  const history = new ConsoleHistory();
+  for (let at = END - 3_600_000; at <= END; at += 10_000) {
+    for (const endpointId of endpointIds) {
+      const step = (at - END) / 10_000;
+      const deployments: EndpointDeployments = {
+        endpointId,
+        resourceVersion: step + 1_000,
+        services: Array.from({ length: 20 }, (_, i) => ({
+          id: `svc-${i}`,
+          name: `Service ${i}`,
+          environments: [
+            {
+              id: 'production',
+              version: `1.${i}.${Math.floor(step / 20) + (i === step % 20 ? 1 : 0)}`,
+              previousVersions: [`1.${i}.0`],
+              status: i === step % 20 ? 'deploying' : 'healthy',
+              updatedAt: at,
+            },
+          ],
+        })),
+      };
+      history.deploymentsChanged(at, deployments);
+      if (at % 300_000 === 0) history.linkState(at, endpointId, 'open');
+    }
+  }
+  return history;
 }
 
 /** Runs `work` while sampling event-loop delay; returns its duration and the longest stall. */
@@ -163,6 +201,8 @@ async function runOnce(source: SnapshotSource, profile: Profile): Promise<RunFig
   const read = await measured(() => readSnapshot(written.value));
   const viewStart = performance.now();
   snapshotToState(read.value);
+  // Mid-window as well: the instant a scrubber shows, rebuilt from the timeline.
+  snapshotToState(read.value, END - 1_800_000);
   const viewMs = performance.now() - viewStart;
   return {
     series: read.value.series.length,

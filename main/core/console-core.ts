@@ -16,6 +16,7 @@ import {
   type ConsoleDelta,
   type ConsoleEvent,
   type ConsoleState,
+  type EndpointDeployments,
 } from '../../shared/api/console-state';
 import {
   type SnapshotAnnotate,
@@ -31,12 +32,17 @@ import { ReleaseGates } from './deploys/release-gates';
 import type { ReleaseStatus } from '../../shared/api/releases';
 import { AuditWriteError, type AuditLog } from './actions/audit-log';
 import { ConsoleFeed } from './console-feed';
+import { auditEntryFor } from './actions/audit-entry';
 import { EventLog } from './deploys/event-log';
 import { DeployStore } from './deploys/deploy-store';
 import { EndpointLink } from './links/endpoint-link';
 import { endpointIdFor } from './links/endpoint-id';
 import { SeriesStore } from './series/series-store';
 import { SnapshotDesk, type SnapshotFile } from './snapshot/snapshot-desk';
+import { ConsoleHistory } from './snapshot/console-history';
+import { DepartedSeries } from './snapshot/departed-series';
+import type { Points } from '../../shared/api/series';
+
 import type { Snapshot, SnapshotSource } from '../../shared/api/snapshot';
 import type { SettingsStore } from './settings/settings-store';
 import {
@@ -85,6 +91,9 @@ export class ConsoleCore implements ConsoleApi {
   private readonly notices: string[];
   private alertTimer: NodeJS.Timeout | undefined;
   private readonly snapshots: SnapshotDesk | undefined;
+  /** What snapshots need besides the stores: how deployments, releases, links and actions changed. */
+  private readonly history = new ConsoleHistory();
+  private readonly departed = new DepartedSeries();
   /** Offered to the page and not opened yet: a page that loads later still gets it. */
   private offeredSnapshot: string | undefined;
   private started = false;
@@ -94,7 +103,9 @@ export class ConsoleCore implements ConsoleApi {
     this.feed = new ConsoleFeed(options.flushMs ?? 50);
     this.notices = [...(options.notices ?? [])];
     if (options.audit?.notice) this.notices.push(options.audit.notice);
-    this.alertEngine = new AlertEngine((alert, transition) => this.feed.alert(alert, transition));
+    this.alertEngine = new AlertEngine((alert, transition) => this.feed.alert(alert, transition), {
+      runningVersion: (endpointId, service) => this.runningVersion(endpointId, service),
+    });
     this.desk = new ActionDesk({
       links: this.links,
       onChange: (record) => this.onActionChange(record),
@@ -106,6 +117,7 @@ export class ConsoleCore implements ConsoleApi {
         this.deploys.environment(endpointId, service, environment),
     });
     for (const spec of options.endpoints) this.addLink(spec);
+    this.history.releasesChanged(Date.now(), this.releases);
     this.snapshots = options.snapshotDir
       ? new SnapshotDesk(options.snapshotDir, this.snapshotSource())
       : undefined;
@@ -280,11 +292,46 @@ export class ConsoleCore implements ConsoleApi {
       appVersion: this.options.clientVersion,
       operator: () => (this.options.operator ?? (() => 'operator'))(),
       // Points are asked per series below, so the state goes without them.
-      state: () => this.state({}),
-      points: (key, from) => this.series.pointsOf(key, from),
+      state: (from) => this.snapshotState(from),
+      points: (key, from) => this.snapshotPoints(key, from),
       audit: (from, to) =>
         this.options.audit?.query({ since: from, until: to, limit: 5_000 }) ?? [],
     };
+  }
+
+  /** The console now, with the series that left within the window and the history since `from`. */
+  private snapshotState(from: number) {
+    const state = this.state({});
+    const listed = new Set(state.series.map((s) => s.key));
+    const gone = this.departed.since(from).filter((s) => !listed.has(s.key));
+    return { ...state, series: [...state.series, ...gone], history: this.history.since(from) };
+  }
+
+  /** A series' points, with those it had before it left the catalog and came back. */
+  private snapshotPoints(key: string, from: number): Points {
+    const live = this.series.pointsOf(key, from);
+    const before = this.departed.pointsOf(key, from);
+    const first = live.t[0] ?? Infinity;
+    const end = before.t.findIndex((t) => t >= first);
+    const cut = end < 0 ? before.t.length : end;
+    if (cut === 0) return live;
+    return { t: [...before.t.slice(0, cut), ...live.t], v: [...before.v.slice(0, cut), ...live.v] };
+  }
+
+  /** Before a replacing catalog drops series, their entries and points are kept for snapshots. */
+  private keepDeparting(endpointId: string, entries: { id: string }[], replace?: boolean): void {
+    if (!replace) return;
+    const listed = new Set(entries.map((entry) => `${endpointId}/${entry.id}`));
+    const now = Date.now();
+    for (const series of this.series.catalog()) {
+      if (series.endpointId !== endpointId || listed.has(series.key)) continue;
+      this.departed.keep(now, series, this.series.pointsOf(series.key, now - 3_600_000));
+      this.history.seriesLeft(now, series.key);
+    }
+  }
+
+  private recordDeployments(deployments: EndpointDeployments): void {
+    this.history.deploymentsChanged(Date.now(), deployments);
   }
 
   /** Silence is noticed by the clock; release gates soak by it. */
@@ -298,6 +345,7 @@ export class ConsoleCore implements ConsoleApi {
     );
     if (!dequal(releases, this.releases)) {
       this.releases = releases;
+      this.history.releasesChanged(now, releases);
       this.feed.releases(releases);
     }
   }
@@ -323,6 +371,16 @@ export class ConsoleCore implements ConsoleApi {
     return this.feed.subscribe(listener);
   }
 
+  /** What a service runs now (production first), for the alert that starts now. */
+  private runningVersion(endpointId: string, service: string): string | undefined {
+    const environments =
+      this.deploys
+        .all()
+        .find((d) => d.endpointId === endpointId)
+        ?.services.find((s) => s.id === service)?.environments ?? [];
+    return (environments.find((e) => e.id === 'production') ?? environments[0])?.version;
+  }
+
   private addLink(spec: EndpointSpec): EndpointLink {
     const id = spec.id ?? endpointIdFor(spec.url, new Set(this.links.keys()));
     const stored = { ...spec, id };
@@ -341,6 +399,8 @@ export class ConsoleCore implements ConsoleApi {
       },
     });
     link.on('status', (status) => this.feed.endpoint(status));
+    link.on('status', (status) => this.alertEngine.link(status, Date.now()));
+    link.on('status', (status) => this.history.linkState(Date.now(), id, status.state));
     link.on('hello', (hello) => this.onHello(id, hello));
     link.on('notification', (message) => this.onNotification(link, message));
     for (const problem of spec.problems ?? []) link.problem(problem);
@@ -356,26 +416,18 @@ export class ConsoleCore implements ConsoleApi {
     this.deploys.forget(id);
     const removed = this.series.dropEndpoint(id);
     for (const key of removed) this.alertEngine.untrack(key, Date.now());
+    this.alertEngine.forgetEndpoint(id, Date.now());
     this.feed.removed(id, removed);
   }
 
   private onActionChange(record: ActionRecord): void {
     this.feed.action(record);
+    this.history.actionChanged(record.updatedAt, record);
     const audit = this.options.audit;
-    if (!audit) return;
+    const entry = auditEntryFor(record);
+    if (!audit || !entry) return;
     try {
-      audit.append({
-        at: new Date(record.updatedAt).toISOString(),
-        operator: record.operator,
-        endpointId: record.endpointId,
-        key: record.key,
-        action: record.action,
-        args: record.args,
-        state: record.state,
-        ...(record.reason ? { reason: record.reason } : {}),
-        ...(record.message ? { message: record.message } : {}),
-        ...(record.override ? { override: true } : {}),
-      });
+      audit.append(entry);
     } catch (err) {
       if (!(err instanceof AuditWriteError)) throw err;
       this.notices.push(err.message);
@@ -406,12 +458,15 @@ export class ConsoleCore implements ConsoleApi {
       }
       case 'deployments.snapshot': {
         const { resourceVersion, services } = message.params;
-        this.feed.deployment(this.deploys.snapshot(endpointId, resourceVersion, services));
+        const next = this.deploys.snapshot(endpointId, resourceVersion, services);
+        this.feed.deployment(next);
+        this.recordDeployments(next);
         return;
       }
       case 'deployments.change': {
         const next = this.deploys.change(endpointId, message.params);
         if (next) this.feed.deployment(next);
+        if (next) this.recordDeployments(next);
         return;
       }
       case 'event':
@@ -427,6 +482,7 @@ export class ConsoleCore implements ConsoleApi {
     replace?: boolean,
   ): void {
     const endpointId = link.status.id;
+    this.keepDeparting(endpointId, entries, replace);
     const report = this.series.upsertCatalog(endpointId, entries, replace);
     const now = Date.now();
     for (const entry of report.changed) this.alertEngine.track(entry, now);

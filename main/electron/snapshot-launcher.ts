@@ -1,7 +1,8 @@
 // Snapshots reaching the desktop app from outside the page: a path on the
 // command line (`watchfloor incident.wfsnap`), a second launch while one runs
 // (the single-instance lock hands its argv over), macOS's open-file, and
-// File > Open. Each is copied into the snapshots folder and offered to the page.
+// File > Open. Each is read and validated, then kept in the snapshots folder
+// (never over another file there: a taken name gets " (2)") and offered to the page.
 import { BrowserWindow, Menu, app, dialog } from 'electron';
 import type { BootedConsole } from '../core/console-boot';
 
@@ -14,11 +15,12 @@ export function snapshotPathsIn(argv: string[]): string[] {
 
 export function offerSnapshots(booted: BootedConsole, paths: string[]): void {
   for (const path of paths) {
-    booted.core.offerSnapshot(path).catch((err: Error) => {
+    booted.core.offerSnapshot(path).catch((err: unknown) => {
+      const reason = err instanceof Error && err.message ? err.message : String(err);
       void dialog.showMessageBox({
         type: 'error',
         message: `Cannot open ${path}`,
-        detail: err.message,
+        detail: reason || 'the file could not be read',
       });
     });
   }

@@ -50,7 +50,7 @@ export const snapshotDownloadPath = (fileName: string): string =>
  * then each series' points on their own, stopping at the first bad one (one
  * schema over millions of points would stall the page and collect every issue).
  */
-export const openedSnapshotSchema = z.unknown().transform((input, ctx): Snapshot => {
+export const openedSnapshotSchema = z.unknown().transform((input, ctx): OpenedSnapshot => {
   const head = snapshotHeadSchema.safeParse(input);
   if (!head.success) return refuse(ctx, head.error.issues[0]);
   const raw = (input as { points?: unknown }).points;
@@ -63,8 +63,12 @@ export const openedSnapshotSchema = z.unknown().transform((input, ctx): Snapshot
     if (!parsed.success) return refuse(ctx, parsed.error.issues[0], ['points', key]);
     points[key] = parsed.data;
   }
-  return { ...head.data, points };
+  const fileName = snapshotFileNameSchema.safeParse((input as { fileName?: unknown }).fileName);
+  return { ...head.data, points, ...(fileName.success ? { fileName: fileName.data } : {}) };
 });
+
+/** An opened snapshot, with the name the host keeps it under when it received the bytes. */
+export type OpenedSnapshot = Snapshot & { fileName?: string };
 
 function refuse(
   ctx: z.RefinementCtx,

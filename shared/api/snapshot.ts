@@ -1,6 +1,6 @@
 // The incident snapshot (.wfsnap): everything the wall showed over a window,
 // in a file that can be opened later with no network and no endpoint. These
-// schemas describe format version 1 as it lies on disk (docs/snapshot-format.md);
+// schemas describe format version 2 as it lies on disk (docs/snapshot-format.md);
 // the reader in main/core decodes the point columns after validating the rest.
 //
 // A snapshot is untrusted input: every array and string has a bound, so a
@@ -21,7 +21,7 @@ import { linkStateSchema, type EndpointStatus } from './links';
 
 export const SNAPSHOT_FORMAT = 'watchfloor.snapshot';
 /** The version this console writes; it reads this one and every older one. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_EXTENSION = '.wfsnap';
 
 /**
@@ -42,6 +42,8 @@ export const SNAPSHOT_LIMITS = {
   alertTimeline: 100_000,
   audit: 100_000,
   annotations: 10_000,
+  /** Entries of each history list (deployments, releases, links, actions, departed series). */
+  history: 100_000,
   titleChars: 200,
   notesChars: 20_000,
   /** Messages, reasons, notes of transitions, annotation texts. */
@@ -184,6 +186,51 @@ const snapshotReleaseSchema = releaseStatusSchema.extend({
   promote: releaseStatusSchema.shape.promote.extend({ reason: text.optional() }),
 });
 
+/**
+ * What the console knew over the window besides series and alerts, each
+ * change with the console's time of arrival. A list holds, first, the state
+ * at the window's start (the last change before it), then every change in it.
+ */
+export const snapshotHistorySchema = z.object({
+  /** False in files migrated from version 1, which recorded no history. */
+  recorded: z.boolean(),
+  /** An endpoint's services × environments, whole, after each change. */
+  deployments: z
+    .array(z.object({ at: epochMs, deployments: snapshotDeploymentsSchema }))
+    .max(L.history),
+  /** Every release with its rings and gate verdicts, whole, after each change. */
+  releases: z
+    .array(z.object({ at: epochMs, releases: z.array(snapshotReleaseSchema).max(L.deployments) }))
+    .max(L.history),
+  /** Link state changes. */
+  links: z
+    .array(z.object({ at: epochMs, endpointId: name, state: linkStateSchema }))
+    .max(L.history),
+  /** Each action record as its lifecycle moved it on. */
+  actions: z.array(z.object({ at: epochMs, action: snapshotActionSchema })).max(L.history),
+  /** Series that left their endpoint's catalog (a ring's series after a halt), and when. */
+  departed: z.array(z.object({ at: epochMs, key: snapshotSeriesKeySchema })).max(L.history),
+});
+export type SnapshotHistory = z.infer<typeof snapshotHistorySchema>;
+
+/** What a limit forced the writer to leave out, so a reviewer knows it is missing. */
+export const snapshotOmittedSchema = z.object({
+  /** How many series were left out, and the first of their keys. */
+  seriesCount: z.number().int().min(0),
+  series: z.array(name).max(1_000),
+  reason: text,
+});
+export type SnapshotOmitted = z.infer<typeof snapshotOmittedSchema>;
+
+export const EMPTY_HISTORY: SnapshotHistory = {
+  recorded: false,
+  deployments: [],
+  releases: [],
+  links: [],
+  actions: [],
+  departed: [],
+};
+
 /** Everything but the point columns: validated in one go with zod. */
 export const snapshotHeadSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -200,6 +247,10 @@ export const snapshotHeadSchema = z.object({
   annotations: z.array(snapshotAnnotationSchema).max(L.annotations),
   /** Releases and their gates at export; added within version 1, so absent from early files. */
   releases: z.array(snapshotReleaseSchema).max(L.deployments).default([]),
+  /** Since version 2. */
+  history: snapshotHistorySchema,
+  /** Present when a limit forced series out. */
+  omitted: snapshotOmittedSchema.optional(),
 });
 export type SnapshotHead = z.infer<typeof snapshotHeadSchema>;
 
@@ -224,7 +275,7 @@ export interface SnapshotView {
   series: ConsoleSeries[];
   /** Points with from ≤ t ≤ at. */
   points: Record<string, Points>;
-  /** As exported: the file holds no history of deployment state. */
+  /** As they were at `at` (as exported when the file holds no history). */
   deployments: EndpointDeployments[];
   /** Submitted by `at`, each in the state it had at `at`. */
   actions: ActionRecord[];
@@ -234,8 +285,10 @@ export interface SnapshotView {
   alertTimeline: AlertTransition[];
   audit: AuditEntry[];
   annotations: SnapshotAnnotation[];
-  /** As exported, like deployments. */
+  /** As they were at `at`, like deployments. */
   releases: ReleaseStatus[];
+  /** Whether deployments, releases and links come from recorded history or the export. */
+  historyRecorded: boolean;
 }
 
 /**
@@ -258,6 +311,8 @@ export interface SnapshotSourceState {
   alertTimeline: AlertTransition[];
   /** Optional: a console without release gates has none. */
   releases?: ReleaseStatus[];
+  /** Optional: what the console recorded over time; the writer trims it to the window. */
+  history?: SnapshotHistory;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The review scrubber's view: at each instant, exactly what the wall showed
 // then. An alert that fired at t appears at t, not a millisecond before.
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../api/snapshot';
+import { EMPTY_HISTORY, type Snapshot, type SnapshotHistory } from '../api/snapshot';
+import type { EndpointDeployments } from '../api/console-state';
+import type { ReleaseStatus } from '../api/releases';
 import { snapshotToState, upperBound } from './snapshot-view';
 
 const T = Date.UTC(2025, 0, 15, 11, 0, 0);
@@ -15,7 +17,7 @@ const rollback = {
 const times = Array.from({ length: 601 }, (_, i) => s(i));
 const snapshot: Snapshot = {
   format: 'watchfloor.snapshot',
-  version: 1,
+  version: 2,
   meta: {
     title: 'review',
     notes: '',
@@ -178,6 +180,7 @@ const snapshot: Snapshot = {
   ],
   annotations: [{ id: 'a1', at: s(210), text: 'rollback started', author: 'ana' }],
   releases: [],
+  history: EMPTY_HISTORY,
 };
 
 const alertsAt = (seconds: number) => snapshotToState(snapshot, s(seconds)).alerts;
@@ -264,5 +267,155 @@ describe('snapshotToState', () => {
     expect(upperBound([1, 2, 2, 3], 2)).toBe(3);
     expect(upperBound([1, 2, 3], 0)).toBe(0);
     expect(upperBound([1, 2, 3], 9)).toBe(3);
+  });
+});
+
+const billing = (version: string, status: 'healthy' | 'degraded', at: number) =>
+  ({
+    endpointId: 'demo',
+    resourceVersion: at,
+    services: [
+      {
+        id: 'billing',
+        name: 'Billing',
+        environments: [
+          {
+            id: 'production',
+            version,
+            previousVersions: version === '2.14.0' ? ['2.13.2'] : ['2.13.1'],
+            status,
+            updatedAt: at,
+          },
+        ],
+      },
+    ],
+  }) satisfies EndpointDeployments;
+
+const release = (ring: string, verdict: 'worse' | 'same'): ReleaseStatus => ({
+  endpointId: 'demo',
+  service: 'web',
+  serviceName: 'Web',
+  environment: 'production',
+  version: '5.9.0',
+  baselineVersion: '5.8.1',
+  rings: [{ id: ring, name: ring, share: 0.05, version: '5.9.0' }],
+  ring: { id: ring, name: ring, share: 0.05, version: '5.9.0' },
+  gates: [
+    {
+      metric: 'errors',
+      title: 'Errors',
+      unit: '%',
+      releaseKey: `demo/errors.${ring}`,
+      tolerance: 0.1,
+      direction: 'above',
+      verdict,
+    },
+  ],
+  promote: { allowed: verdict !== 'worse' },
+});
+
+// Written out of order and with a repeat, as a merged or hand-edited file might be.
+const history: SnapshotHistory = {
+  recorded: true,
+  deployments: [
+    { at: s(300), deployments: billing('2.13.2', 'healthy', s(300)) },
+    { at: s(50), deployments: billing('2.13.2', 'healthy', s(50)) },
+    { at: s(100), deployments: billing('2.14.0', 'degraded', s(100)) },
+    { at: s(100), deployments: billing('2.14.0', 'degraded', s(100)) },
+  ],
+  releases: [
+    { at: s(400), releases: [] },
+    { at: s(200), releases: [release('beta', 'worse')] },
+    { at: s(20), releases: [release('internal', 'same')] },
+  ],
+  links: [
+    { at: s(150), endpointId: 'demo', state: 'reconnecting' },
+    { at: s(10), endpointId: 'demo', state: 'open' },
+    { at: s(160), endpointId: 'demo', state: 'open' },
+  ],
+  actions: [
+    {
+      at: s(250),
+      action: {
+        ...rollback,
+        endpointId: 'demo',
+        key: 'logged-action-1',
+        state: 'running',
+        operator: 'ana',
+        submittedAt: s(200),
+        updatedAt: s(250),
+      },
+    },
+  ],
+  departed: [{ at: s(450), key: 'demo/errors.beta' }],
+};
+const recorded: Snapshot = {
+  ...snapshot,
+  series: [
+    ...snapshot.series,
+    {
+      key: 'demo/errors.beta',
+      endpointId: 'demo',
+      id: 'errors.beta',
+      title: 'Errors (beta)',
+      level: 'service',
+      unit: '%',
+      kind: 'gauge',
+      intervalMs: 1000,
+    },
+  ],
+  points: { ...snapshot.points, 'demo/errors.beta': { t: [s(190), s(440)], v: [3.2, 3.1] } },
+  deployments: [billing('2.13.2', 'healthy', s(300))],
+  releases: [],
+  history,
+};
+const viewAt = (seconds: number) => snapshotToState(recorded, s(seconds));
+const billingAt = (seconds: number) => viewAt(seconds).deployments[0]?.services[0]?.environments[0];
+
+describe('snapshotToState with recorded history', () => {
+  it('shows each deployment as it was at the instant, whatever the order of the entries', () => {
+    expect(billingAt(60)).toMatchObject({ version: '2.13.2', status: 'healthy' });
+    expect(billingAt(100)).toMatchObject({ version: '2.14.0', status: 'degraded' });
+    expect(billingAt(299)).toMatchObject({ version: '2.14.0', status: 'degraded' });
+    expect(billingAt(300)).toMatchObject({ version: '2.13.2', status: 'healthy' });
+    expect(viewAt(120).deployments).toHaveLength(1);
+  });
+
+  it('shows the earliest recorded state before the first change', () => {
+    expect(billingAt(0)).toMatchObject({ version: '2.13.2', updatedAt: s(50) });
+    expect(viewAt(0).releases[0]?.ring.id).toBe('internal');
+  });
+
+  it('shows releases with their rings and verdicts at the instant', () => {
+    expect(viewAt(100).releases[0]?.gates[0]?.verdict).toBe('same');
+    expect(viewAt(200).releases[0]).toMatchObject({
+      ring: { id: 'beta' },
+      promote: { allowed: false },
+    });
+    expect(viewAt(200).releases[0]?.gates[0]?.verdict).toBe('worse');
+    expect(viewAt(400).releases).toEqual([]);
+  });
+
+  it('shows link states and action lifecycles at the instant', () => {
+    expect(viewAt(155).endpoints[0]?.state).toBe('reconnecting');
+    expect(viewAt(160).endpoints[0]?.state).toBe('open');
+    expect(actionAt(240, 'logged-action-1')?.state).toBe('running');
+    expect(
+      snapshotToState(recorded, s(255)).actions.find((a) => a.key === 'logged-action-1'),
+    ).toMatchObject({ state: 'running', updatedAt: s(250) });
+  });
+
+  it('keeps a departed series on the wall until it left', () => {
+    expect(viewAt(449).series.map((x) => x.key)).toContain('demo/errors.beta');
+    expect(viewAt(450).series.map((x) => x.key)).not.toContain('demo/errors.beta');
+    expect(viewAt(450).historyRecorded).toBe(true);
+  });
+
+  it('falls back on the export for a file without history', () => {
+    const exported = { ...recorded, history: EMPTY_HISTORY };
+    expect(
+      snapshotToState(exported, s(100)).deployments[0]?.services[0]?.environments[0]?.version,
+    ).toBe('2.13.2');
+    expect(snapshotToState(exported, s(100)).historyRecorded).toBe(false);
   });
 });

@@ -1,32 +1,140 @@
 // A snapshot as the wall showed it at one instant, for the review mode's
 // time scrubber: points up to that instant, alerts in the state their
-// timeline gives them then, actions in the state the audit log gives them then.
+// timeline gives them then, and deployments, releases, link states and
+// actions as the snapshot's history gives them then (as exported, for a
+// file that recorded no history). A pure function of (snapshot, instant).
 import type { Alert, AlertTransition } from '../api/alerts';
 import type { AuditEntry } from '../api/audit';
 import type { ActionRecord } from '../api/actions';
 import type { Points } from '../api/series';
 import type { ActionState } from '../protocol';
-import type { Snapshot, SnapshotView } from '../api/snapshot';
+import type { EndpointDeployments } from '../api/console-state';
+import type { ReleaseStatus } from '../api/releases';
+import type { Snapshot, SnapshotEndpoint, SnapshotHistory, SnapshotView } from '../api/snapshot';
+import type { ConsoleSeries } from '../api/series';
+import { changedBy, latestBySubject } from './snapshot-history-at';
 
 /** `at` defaults to the end of the window: the wall as it was at export. */
 export function snapshotToState(snapshot: Snapshot, at = snapshot.meta.window.to): SnapshotView {
   const points = pointsUntil(snapshot.points, at);
   const audit = snapshot.audit.filter((entry) => Date.parse(entry.at) <= at);
+  const { history } = snapshot;
   return {
     at,
     meta: snapshot.meta,
-    endpoints: snapshot.endpoints,
-    series: snapshot.series,
+    endpoints: endpointsAt(snapshot.endpoints, history, at),
+    series: seriesAt(snapshot.series, history, snapshot.points, at),
     points,
-    deployments: snapshot.deployments,
-    actions: actionsAt(snapshot.actions, audit, at),
+    deployments: deploymentsAt(snapshot.deployments, history, at),
+    actions: withHistory(actionsAt(snapshot.actions, audit, at), history, at),
     events: snapshot.events.filter((event) => Date.parse(event.time) <= at),
     alerts: alertsAt(snapshot.alerts, snapshot.alertTimeline, points, at),
     alertTimeline: snapshot.alertTimeline.filter((transition) => transition.at <= at),
     audit,
     annotations: snapshot.annotations.filter((annotation) => annotation.at <= at),
-    releases: snapshot.releases,
+    releases: releasesAt(snapshot.releases, history, at),
+    historyRecorded: history.recorded,
   };
+}
+
+/** The deployments alone at `at`, for callers that need no points (the report's sentences). */
+export function snapshotDeploymentsAt(snapshot: Snapshot, at: number): EndpointDeployments[] {
+  return deploymentsAt(snapshot.deployments, snapshot.history, at);
+}
+
+/** Each endpoint's deployments at `at`; an endpoint without recorded changes, as exported. */
+function deploymentsAt(
+  exported: EndpointDeployments[],
+  history: SnapshotHistory,
+  at: number,
+): EndpointDeployments[] {
+  const then = latestBySubject(
+    history.deployments,
+    (entry) => entry.deployments.endpointId,
+    at,
+    (entry) => entry.deployments,
+  );
+  const shown = exported.map((deployments) => then.get(deployments.endpointId) ?? deployments);
+  const listed = new Set(exported.map((deployments) => deployments.endpointId));
+  for (const [endpointId, deployments] of then)
+    if (!listed.has(endpointId)) shown.push(deployments);
+  return shown;
+}
+
+function releasesAt(
+  exported: ReleaseStatus[],
+  history: SnapshotHistory,
+  at: number,
+): ReleaseStatus[] {
+  if (history.releases.length === 0) return exported;
+  return (
+    latestBySubject(
+      history.releases,
+      () => '',
+      at,
+      (entry) => entry.releases,
+    ).get('') ?? []
+  );
+}
+
+function endpointsAt(
+  exported: SnapshotEndpoint[],
+  history: SnapshotHistory,
+  at: number,
+): SnapshotEndpoint[] {
+  const then = latestBySubject(
+    history.links,
+    (entry) => entry.endpointId,
+    at,
+    (e) => e.state,
+  );
+  return exported.map((endpoint) => ({
+    ...endpoint,
+    state: then.get(endpoint.id) ?? endpoint.state,
+  }));
+}
+
+/**
+ * The series on the wall at `at`: one that left its catalog (a halted ring's)
+ * is gone from the instant it left, unless it reported again afterwards.
+ */
+function seriesAt(
+  series: ConsoleSeries[],
+  history: SnapshotHistory,
+  points: Record<string, Points>,
+  at: number,
+): ConsoleSeries[] {
+  if (history.departed.length === 0) return series;
+  const left = changedBy(
+    history.departed,
+    (entry) => entry.key,
+    at,
+    (entry) => entry.at,
+  );
+  return series.filter((s) => {
+    const leftAt = left.get(s.key);
+    return leftAt === undefined || (points[s.key]?.t.at(-1) ?? -Infinity) > leftAt;
+  });
+}
+
+/** Actions as their recorded lifecycle had them at `at`, where it recorded them. */
+function withHistory(
+  actions: ActionRecord[],
+  history: SnapshotHistory,
+  at: number,
+): ActionRecord[] {
+  if (history.actions.length === 0) return actions;
+  const keyOf = (action: ActionRecord) => `${action.endpointId}\u0000${action.key}`;
+  const then = changedBy(
+    history.actions,
+    (entry) => keyOf(entry.action),
+    at,
+    (e) => e.action,
+  );
+  const shown = actions.map((action) => then.get(keyOf(action)) ?? action);
+  const listed = new Set(actions.map(keyOf));
+  for (const [key, action] of then) if (!listed.has(key)) shown.push(action);
+  return shown;
 }
 
 function pointsUntil(all: Record<string, Points>, at: number): Record<string, Points> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
+import { fileKeyOf } from '../../main/web/session-credential';
 import { waitFor } from '../support/wait-for';
 import { snapshotDownloadPath } from '../../shared/api/snapshot-files';
 
@@ -47,7 +48,7 @@ describe('snapshots through the console', () => {
     const origin = new URL(host.url).origin;
     expect((await fetch(`${origin}${snapshotDownloadPath(file.fileName)}`)).status).toBe(401);
     const download = await fetch(
-      `${origin}${snapshotDownloadPath(file.fileName)}?token=${host.token}`,
+      `${origin}${snapshotDownloadPath(file.fileName)}?key=${fileKeyOf(host.token)}`,
     );
     expect(download.status).toBe(200);
     expect((await download.arrayBuffer()).byteLength).toBe(file.size);
@@ -71,7 +72,7 @@ describe('snapshots through the console', () => {
 
     const report = await booted.core.exportReport({ fileName: file.fileName });
     const html = await (
-      await fetch(`${origin}${snapshotDownloadPath(report.fileName)}?token=${host.token}`)
+      await fetch(`${origin}${snapshotDownloadPath(report.fileName)}?key=${fileKeyOf(host.token)}`)
     ).text();
     expect(html).toContain('Billing &lt;b&gt;errors&lt;/b&gt;');
     expect(html).not.toContain('<b>errors</b>');
@@ -82,9 +83,9 @@ describe('snapshots through the console', () => {
       booted.core.openSnapshot({ fileName: '../settings.json' as never }),
     ).rejects.toThrow(/not a snapshot file name/);
     const origin = new URL(host.url).origin;
-    expect((await fetch(`${origin}/files/..%2Fsettings.json?token=${host.token}`)).status).toBe(
-      404,
-    );
+    expect(
+      (await fetch(`${origin}/files/..%2Fsettings.json?key=${fileKeyOf(host.token)}`)).status,
+    ).toBe(404);
   });
 
   it('opens a snapshot handed over as bytes, and says clearly when they are not one', async () => {

@@ -2,7 +2,7 @@
 // snapshots folder, open one for review (points decimated to what a chart
 // can show), save notes and annotations back, and render the HTML report.
 // The renderer names files only inside that folder, or hands over the bytes.
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Points } from '../../../shared/api/series';
 import {
@@ -14,7 +14,13 @@ import {
 import { readSnapshot } from './snapshot-reader';
 import { saveSnapshot, writeSnapshot } from './snapshot-writer';
 import { minMaxDecimate } from '../../../shared/rules/decimation';
-import { isSnapshotFileName } from '../../../shared/rules/snapshot-file-name';
+import {
+  isSnapshotFileName,
+  numberedSnapshotFileName,
+  toSnapshotFileName,
+} from '../../../shared/rules/snapshot-file-name';
+import { DEFAULT_READ_LIMITS, loadCompressed } from './snapshot-inflate';
+import { reasonOf } from './snapshot-error';
 
 /** Points per series sent to a reviewing renderer: a chart is a few thousand pixels wide at most. */
 const REVIEW_POINTS = 2_000;
@@ -42,24 +48,60 @@ export class SnapshotDesk {
     return this.store(`${stamp()}-${slug(options.title)}${SNAPSHOT_EXTENSION}`, buffer);
   }
 
-  /** Brings a file from elsewhere (command line, File > Open) into the folder; main-process only. */
+  /**
+   * Brings a file from elsewhere (command line, File > Open) into the folder;
+   * main-process only. The file is read and validated first: nothing that is
+   * not a snapshot is ever written, and no file in the folder is replaced.
+   */
   async import(path: string): Promise<string> {
-    await mkdir(this.dir, { recursive: true });
-    const fileName = safeName(basename(path));
-    await copyFile(path, join(this.dir, fileName));
+    const bytes = await loadCompressed(path, DEFAULT_READ_LIMITS.maxBytes);
+    const snapshot = await readSnapshot(bytes);
+    const fileName = await this.keep(toSnapshotFileName(basename(path)), bytes);
+    this.opened.set(fileName, snapshot);
     return fileName;
   }
 
-  async open(source: { fileName: string } | { name: string; data: string }): Promise<Snapshot> {
-    const fileName = 'fileName' in source ? safeName(source.fileName) : safeName(source.name);
-    const bytes =
-      'data' in source
-        ? Buffer.from(source.data, 'base64')
-        : await readFile(join(this.dir, fileName));
+  /** A file received as bytes is validated, then kept under its own name or a free " (n)" one. */
+  async open(
+    source: { fileName: string } | { name: string; data: string },
+  ): Promise<Snapshot & { fileName: string }> {
+    if ('fileName' in source) {
+      const fileName = safeName(source.fileName);
+      const snapshot = await readSnapshot(await readFile(join(this.dir, fileName)));
+      this.opened.set(fileName, snapshot);
+      return { ...snapshot, points: decimate(snapshot.points), fileName };
+    }
+    const bytes = Buffer.from(source.data, 'base64');
     const snapshot = await readSnapshot(bytes);
-    if ('data' in source) await this.store(fileName, bytes);
+    const fileName = await this.keep(safeName(source.name), bytes);
     this.opened.set(fileName, snapshot);
-    return { ...snapshot, points: decimate(snapshot.points) };
+    return { ...snapshot, points: decimate(snapshot.points), fileName };
+  }
+
+  /**
+   * Writes validated bytes under `wanted`, or, when another file holds that
+   * name, under the first free "wanted (n)": the same bytes already there are
+   * reused, a different file is never replaced.
+   */
+  private async keep(wanted: string, bytes: Buffer): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    for (let n = 1; n < 10_000; n += 1) {
+      const name = n === 1 ? wanted : numberedSnapshotFileName(wanted, n);
+      const existing = await readFile(join(this.dir, name)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return undefined;
+        throw err;
+      });
+      if (existing?.equals(bytes)) return name;
+      if (existing) continue;
+      try {
+        await saveSnapshot(join(this.dir, name), bytes, { exclusive: true });
+        return name;
+      } catch (err) {
+        // Taken between the look and the write: try the next name.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+    }
+    throw new Error(`no free name for ${wanted} in the snapshots folder`);
   }
 
   /** Writes the snapshot again with new notes and annotations, under the same name. */
@@ -80,7 +122,17 @@ export class SnapshotDesk {
     return this.store(safeName(fileName), buffer);
   }
 
+  /** Every failure says why: ECharts' own assertions carry no message. */
   async report(fileName: string): Promise<SnapshotFile> {
+    try {
+      return await this.writeReport(fileName);
+    } catch (err) {
+      if (err instanceof Error && err.message.trim()) throw err;
+      throw new Error(`the report could not be written: ${reasonOf(err)}`, { cause: err });
+    }
+  }
+
+  private async writeReport(fileName: string): Promise<SnapshotFile> {
     // Loaded on demand: server-side ECharts is heavy and most sessions never export a report.
     const { renderReportAsync } = await import('./report/report-html');
     const html = await renderReportAsync(await this.full(fileName));

@@ -180,9 +180,9 @@ describe('reading a file that is not a good snapshot', () => {
 
   it('unsupported-version: a file from a newer Watchfloor', async () => {
     await expectReason(
-      variant({ version: 2 }),
+      variant({ version: 3 }),
       'unsupported-version',
-      /version 2, from a newer Watchfloor.*up to 1/,
+      /version 3, from a newer Watchfloor.*up to 2/,
     );
   });
 

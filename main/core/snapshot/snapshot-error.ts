@@ -29,3 +29,18 @@ export function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] =
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return shown.join('; ') + more;
 }
+
+/**
+ * Words for any failure, never an empty string: some libraries throw an
+ * Error with no message (ECharts' assertions), or throw things that are not Errors.
+ */
+export function reasonOf(err: unknown): string {
+  if (err instanceof Error) {
+    const message = err.message.trim();
+    if (message) return message;
+    const where = err.stack?.split('\n')[1]?.trim();
+    return `${err.name || 'Error'} without a message${where ? ` (${where})` : ''}`;
+  }
+  const text = String(err).trim();
+  return text || 'an unknown error';
+}

@@ -45,7 +45,7 @@ describe('docs/snapshot-format.md', () => {
 
   it('has a version 0 example that migrates', async () => {
     const snapshot = await readSnapshot(gzipSync(await block('snapshot-v0-example')));
-    expect(snapshot.version).toBe(1);
+    expect(snapshot.version).toBe(2);
     expect(snapshot.points).toEqual({
       'demo/cpu': { t: [1730538000000, 1730538001000], v: [40.25, 41.5] },
     });

@@ -3,17 +3,21 @@
 // reader uses, so the console never writes a file it would refuse to open.
 import { isActionInFlight } from '../../../shared/rules/action-states';
 import {
+  EMPTY_HISTORY,
   SNAPSHOT_FORMAT,
+  SNAPSHOT_LIMITS,
   SNAPSHOT_VERSION,
   snapshotHeadSchema,
   type SnapshotAnnotation,
   type SnapshotHead,
+  type SnapshotHistory,
   type SnapshotSource,
   type SnapshotSourceState,
 } from '../../../shared/api/snapshot';
 import type { ActionRecord } from '../../../shared/api/actions';
 import type { AuditEntry } from '../../../shared/api/audit';
 import { SnapshotError, describeIssues } from './snapshot-error';
+import { chooseSeries, seriesRanks } from './snapshot-priority';
 
 export interface HeadInput {
   title: string;
@@ -23,9 +27,19 @@ export interface HeadInput {
   to: number;
 }
 
-export async function buildHead(source: SnapshotSource, input: HeadInput): Promise<SnapshotHead> {
+export interface BuiltHead {
+  head: SnapshotHead;
+  /** Each series' rank when a limit forces a choice (snapshot-priority). */
+  ranks: Map<string, number>;
+  /** Series the series limit left out. */
+  left: string[];
+}
+
+export async function buildHead(source: SnapshotSource, input: HeadInput): Promise<BuiltHead> {
   const { from, to } = input;
   const [state, audit] = await Promise.all([source.state(from), source.audit(from, to)]);
+  const ranks = seriesRanks(state);
+  const chosen = chooseSeries(state.series, ranks, SNAPSHOT_LIMITS.series);
   const head = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -37,7 +51,7 @@ export async function buildHead(source: SnapshotSource, input: HeadInput): Promi
       appVersion: source.appVersion,
       window: { from, to },
     },
-    ...trimmed(state, from),
+    ...trimmed({ ...state, series: chosen.series }, from, to),
     audit: auditOf(audit, from, to),
     annotations: input.annotations,
   };
@@ -48,11 +62,11 @@ export async function buildHead(source: SnapshotSource, input: HeadInput): Promi
       `cannot write this snapshot: ${describeIssues(parsed.error.issues)}`,
     );
   }
-  return parsed.data;
+  return { head: parsed.data, ranks, left: chosen.left };
 }
 
 /** The state within the window; what is still open counts whenever it began. */
-function trimmed(state: SnapshotSourceState, from: number) {
+function trimmed(state: SnapshotSourceState, from: number, to: number) {
   return {
     endpoints: state.endpoints.map(({ id, url, name, state: linkState, clockSkewMs }) => ({
       id,
@@ -68,6 +82,21 @@ function trimmed(state: SnapshotSourceState, from: number) {
     alerts: state.alerts.filter((alert) => alert.state !== 'resolved' || endsAfter(alert, from)),
     alertTimeline: state.alertTimeline.filter((transition) => transition.at >= from),
     releases: state.releases ?? [],
+    history: historyUntil(state.history, to),
+  };
+}
+
+/** A source that kept no history (a test, an older console) says so. */
+function historyUntil(history: SnapshotHistory | undefined, to: number): SnapshotHistory {
+  if (!history) return EMPTY_HISTORY;
+  const until = <T extends { at: number }>(list: T[]) => list.filter((entry) => entry.at <= to);
+  return {
+    recorded: history.recorded,
+    deployments: until(history.deployments),
+    releases: until(history.releases),
+    links: until(history.links),
+    actions: until(history.actions),
+    departed: until(history.departed),
   };
 }
 

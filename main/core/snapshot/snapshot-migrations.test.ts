@@ -1,5 +1,7 @@
 // Older formats open as the current one: version 0 (the prototype's, with
-// [time, value] pairs) reads as version 1 with the same content.
+// [time, value] pairs) and version 1 (no history) read as version 2 with the
+// same content, and say that they recorded no history.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_VERSION } from '../../../shared/api/snapshot';
@@ -70,9 +72,30 @@ describe('snapshot migrations', () => {
     }
   });
 
-  it('reads a version 0 file as version 1', async () => {
+  it('reads a version 1 file written by the version 1 writer, with no history recorded', async () => {
+    // test/fixtures/snapshot-v1.wfsnap was written by the writer before version 2 existed.
+    const bytes = readFileSync(
+      new URL('../../../test/fixtures/snapshot-v1.wfsnap', import.meta.url),
+    );
+    const snapshot = await readSnapshot(bytes);
+    expect(snapshot.version).toBe(2);
+    expect(snapshot.meta.title).toBe('Billing outage (v1 fixture)');
+    expect(snapshot.history).toEqual({
+      recorded: false,
+      deployments: [],
+      releases: [],
+      links: [],
+      actions: [],
+      departed: [],
+    });
+    expect(snapshot.deployments[0]?.services[0]?.environments[0]?.version).toBe('2.13.2');
+    expect(snapshot.points['demo/service.availability']?.t).toHaveLength(181);
+  });
+
+  it('reads a version 0 file as the current version', async () => {
     const snapshot = await readSnapshot(gz(v0));
-    expect(snapshot.version).toBe(1);
+    expect(snapshot.version).toBe(2);
+    expect(snapshot.history.recorded).toBe(false);
     expect(snapshot.meta).toEqual({
       title: 'Prototype export',
       notes: 'made with the prototype',

@@ -12,6 +12,7 @@ import { SnapshotError } from './snapshot-error';
 import type { RawDocument } from './snapshot-parse';
 import type { TimeSlicer } from './snapshot-slicer';
 import { migrateV0 } from './snapshot-migrate-v0';
+import { migrateV1 } from './snapshot-migrate-v1';
 
 export interface Migration {
   from: number;
@@ -25,6 +26,11 @@ export const MIGRATIONS: readonly Migration[] = [
     from: 0,
     describe: 'the prototype format: flat meta, points as [time, value] pairs',
     up: migrateV0,
+  },
+  {
+    from: 1,
+    describe: 'no history: deployments, releases and links only as they were at export',
+    up: migrateV1,
   },
 ];
 

@@ -8,6 +8,7 @@ import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/cor
 import { SVGRenderer } from 'echarts/renderers';
 import type { ConsoleSeries, Points } from '../../../../shared/api/series';
 import { minMaxDecimate } from '../../../../shared/rules/decimation';
+import { escapeHtml } from './report-escape';
 
 use([LineChart, GridComponent, MarkLineComponent, MarkAreaComponent, SVGRenderer]);
 
@@ -41,28 +42,40 @@ export interface ChartWindow {
 
 /** One ECharts instance reused for every chart of a report (creating one costs ~3× a render). */
 export class ReportCharts {
-  private readonly chart: EChartsType;
+  private chart: EChartsType;
   private rendered = 0;
 
   constructor() {
-    this.chart = init(null, null, {
-      renderer: 'svg',
-      ssr: true,
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
-    });
+    this.chart = newChart();
   }
 
+  /**
+   * The chart as SVG. Should ECharts still refuse some numbers, the report
+   * says so in place of the chart rather than fail as a whole; the instance,
+   * left half-way through an option, is replaced.
+   */
   render(series: ConsoleSeries, points: Points, window: ChartWindow, marks: ChartMarks): string {
-    this.chart.setOption(chartOption(series, points, window, marks), { notMerge: true });
     this.rendered += 1;
-    return inlineSvg(this.chart.renderToSVGString(), `c${this.rendered}`);
+    try {
+      this.chart.setOption(chartOption(series, points, window, marks), { notMerge: true });
+      return inlineSvg(this.chart.renderToSVGString(), `c${this.rendered}`);
+    } catch (err) {
+      this.chart.dispose();
+      this.chart = newChart();
+      const reason =
+        err instanceof Error && err.message ? err.message : 'the chart library refused its numbers';
+      return `<p class="chart-error">This chart could not be drawn: ${escapeHtml(reason)}</p>`;
+    }
   }
 
   /** Must be called: an undisposed instance keeps Node's event loop alive. */
   dispose(): void {
     this.chart.dispose();
   }
+}
+
+function newChart(): EChartsType {
+  return init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
 }
 
 function chartOption(
@@ -78,8 +91,7 @@ function chartOption(
     grid: { left: PLOT_LEFT, right: PLOT_RIGHT, top: 10, bottom: 24 },
     xAxis: {
       type: 'time',
-      min: window.from,
-      max: window.to,
+      ...dataRange(points, window),
       axisLabel: { formatter: (value: number) => clockTime(value), hideOverlap: true },
       splitLine: { show: false },
     },
@@ -95,7 +107,7 @@ function chartOption(
           symbol: 'none',
           silent: true,
           label: { show: false },
-          data: lines(series, marks),
+          data: lines(series, marks, thresholdsShown(data, series)),
         },
         markArea: {
           silent: true,
@@ -107,21 +119,47 @@ function chartOption(
   };
 }
 
-/** The value axis covers the thresholds too, so a reader sees how close the values came. */
+/**
+ * The value axis covers the thresholds too, so a reader sees how close the
+ * values came, unless a threshold lies so far off (±1e308) or the span is so
+ * small (denormals) that the axis could not be divided: then the data alone
+ * sets it, and the threshold line is left out (thresholdsShown).
+ */
 function valueRange(
   data: [number, number][],
   series: ConsoleSeries,
 ): { min?: number; max?: number } {
+  // Denormals: ECharts cannot divide so small a span (10^-324 is 0); at the scale of 1 they read as 0.
+  if (data.length > 0 && data.every(([, v]) => Math.abs(v) < TINY)) return { min: -1, max: 1 };
   const thresholds = series.thresholds;
-  if (!thresholds || data.length === 0) return {};
+  if (!thresholds || data.length === 0 || !thresholdsShown(data, series)) return {};
   const values = [...data.map(([, v]) => v), thresholds.warning, thresholds.critical];
   return { min: Math.min(...values), max: Math.max(...values) };
 }
 
-function lines(series: ConsoleSeries, marks: ChartMarks): object[] {
+const TINY = 1e-290;
+
+/** Whether the thresholds fit on one axis with the data (see valueRange). */
+export function thresholdsShown(data: [number, number][], series: ConsoleSeries): boolean {
+  const thresholds = series.thresholds;
+  if (!thresholds) return false;
+  let min = Math.min(thresholds.warning, thresholds.critical);
+  let max = Math.max(thresholds.warning, thresholds.critical);
+  for (const [, v] of data) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min;
+  const size = Math.max(Math.abs(min), Math.abs(max));
+  return (
+    Number.isFinite(span) && span < 1e300 && (span === 0 || span >= size * 1e-12) && size > TINY
+  );
+}
+
+function lines(series: ConsoleSeries, marks: ChartMarks, withThresholds: boolean): object[] {
   const vertical = (times: number[], color: string, type: string) =>
     times.map((xAxis) => ({ xAxis, lineStyle: { color, type, width: 1 } }));
-  const thresholds = series.thresholds;
+  const thresholds = withThresholds ? series.thresholds : undefined;
   return [
     ...(thresholds
       ? [
@@ -136,6 +174,15 @@ function lines(series: ConsoleSeries, marks: ChartMarks): object[] {
     ...vertical(marks.actions, MARK_COLORS.action, 'solid'),
     ...vertical(marks.annotations, MARK_COLORS.annotation, 'dashed'),
   ];
+}
+
+/** The time axis spans the data, not the export window: no empty stretch beside the line. */
+export function dataRange(points: Points, window: ChartWindow): { min: number; max: number } {
+  const first = points.t[0];
+  const last = points.t.at(-1);
+  if (first === undefined || last === undefined) return { min: window.from, max: window.to };
+  // A single point still needs some width to be drawn.
+  return first === last ? { min: first - 30_000, max: last + 30_000 } : { min: first, max: last };
 }
 
 function clockTime(ms: number): string {

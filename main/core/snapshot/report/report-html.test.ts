@@ -1,7 +1,7 @@
 // The incident report: one self-contained page that loads nothing, runs
 // nothing, shows every snapshot string as text, and has one chart per series.
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../../shared/api/snapshot';
+import { EMPTY_HISTORY, type Snapshot } from '../../../../shared/api/snapshot';
 import { escapeHtml } from './report-escape';
 import { REPORT_CSP, renderReport, renderReportAsync } from './report-html';
 import { MARK_COLORS } from './report-chart';
@@ -35,7 +35,7 @@ function snapshot(hostile: boolean): Snapshot {
   };
   return {
     format: 'watchfloor.snapshot',
-    version: 1,
+    version: 2,
     meta: {
       title: text(0, 'Billing outage'),
       notes: text(1, 'Line one\nLine two'),
@@ -103,7 +103,7 @@ function snapshot(hostile: boolean): Snapshot {
         id: 'empty',
         title: 'Never reported',
         level: 'technical',
-        unit: 'ms',
+        unit: '{signup}/min',
         kind: 'gauge',
         intervalMs: 1000,
       },
@@ -234,6 +234,31 @@ function snapshot(hostile: boolean): Snapshot {
           },
         ],
         promote: { allowed: false, reason: text(3, 'error rate is worse than the baseline') },
+      },
+    ],
+    history: {
+      ...EMPTY_HISTORY,
+      recorded: true,
+      deployments: [
+        { at: s(50), deployments: billingAt('2.13.2', ['2.13.1'], text(2, 'Billing')) },
+        { at: s(100), deployments: billingAt('2.14.0', ['2.13.2'], text(2, 'Billing')) },
+        { at: s(290), deployments: billingAt('2.13.2', ['2.14.0'], text(2, 'Billing')) },
+      ],
+    },
+  };
+}
+
+function billingAt(version: string, previousVersions: string[], name: string) {
+  return {
+    endpointId: 'demo',
+    resourceVersion: 3,
+    services: [
+      {
+        id: 'billing',
+        name,
+        environments: [
+          { id: 'production', version, previousVersions, status: 'healthy' as const, updatedAt: 0 },
+        ],
       },
     ],
   };
@@ -377,16 +402,53 @@ describe('renderReport', () => {
   it('shows the notes, the alert timeline, the actions and the audit entries', () => {
     expect(clean).toContain('<div class="notes">Line one\nLine two</div>');
     expect(clean).toContain(
-      '<td>2025-01-15 11:03:23Z</td><td>Availability (critical)</td><td>firing</td><td>critical fired</td><td>98.5</td>',
+      '<td class="time">2025-01-15 11:03:23Z</td><td>Availability (critical)</td><td>firing</td><td>critical fired</td><td>98.5 %</td>',
     );
     expect(clean).toContain(
-      '<td>deploy.rollback</td><td>{&quot;service&quot;:&quot;billing&quot;,&quot;environment&quot;:&quot;production&quot;}</td>',
+      '<td>Rolled back Billing in production from 2.14.0 to the previous version: succeeded, by ana, reason: availability (done).</td>',
     );
     expect(clean).toContain('<section id="audit">');
     expect(clean).toContain('<td>rolled back</td>');
     expect(clean).toContain(
       '<td>Canary (5%)</td><td>Error rate: worse (+12.4%)</td><td>blocked: error rate is worse than the baseline</td>',
     );
+  });
+
+  it('writes no raw JSON and every unit as the wall does', () => {
+    expect(clean).not.toMatch(/\{&quot;|&quot;:/);
+    expect(figureOf(clean, 'Never reported')).toContain('<span class="unit">signups/min</span>');
+    expect(clean).not.toContain('{signup}');
+  });
+
+  it('lists deploys and rollbacks in a deployment timeline', () => {
+    const section = clean.slice(clean.indexOf('<section id="deployment-timeline">'));
+    expect(section).toContain(
+      '<td class="time">2025-01-15 11:01:40Z</td><td>deployed</td><td>Billing production: 2.13.2 → 2.14.0 (deployed)</td>',
+    );
+    expect(section).toContain(
+      '<td class="time">2025-01-15 11:04:50Z</td><td>rolled back</td><td>Billing production: 2.14.0 → 2.13.2 (rolled back)</td>',
+    );
+  });
+
+  it("fits each chart's time axis to its data, not to the window", () => {
+    // Memory has 10 s of points in a 10 min window: its axis labels never reach 11:05.
+    const memory = figureOf(clean, 'Memory');
+    expect(memory).toContain('<svg');
+    expect(memory).not.toMatch(/>11:0[1-9]</);
+    expect(figureOf(clean, 'Active users')).toMatch(/>11:0[5-9]</);
+  });
+
+  it('exports thresholds of ±1e308 and denormal values', () => {
+    const extreme = snapshot(false);
+    extreme.series = extreme.series.map((series) =>
+      series.key === 'demo/avail'
+        ? { ...series, thresholds: { warning: 1e308, critical: -1e308, direction: 'above' } }
+        : series,
+    );
+    extreme.points = { ...extreme.points, 'demo/users': points(50, (i) => (i % 2 ? 5e-324 : 0)) };
+    const html = renderReport(extreme);
+    expect(html.match(/<svg/g)).toHaveLength(5);
+    expect(html).not.toContain('could not be drawn');
   });
 
   it('renders the same page when yielding between charts', async () => {

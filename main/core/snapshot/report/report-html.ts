@@ -21,6 +21,8 @@ import {
   releasesTable,
 } from './report-tables';
 import { TimeSlicer } from '../snapshot-slicer';
+import { displayUnit } from '../../../../shared/rules/value-format';
+import { deploymentTimeline } from './report-timeline';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -57,6 +59,7 @@ function* reportParts(snapshot: Snapshot, charts: ReportCharts): Generator<strin
   yield alertsTable(snapshot);
   yield alertTimelineTable(snapshot);
   yield actionsTable(snapshot);
+  yield deploymentTimeline(snapshot);
   yield annotationsTable(snapshot);
   yield* seriesSections(snapshot, charts);
   yield eventsTable(snapshot);
@@ -86,8 +89,14 @@ function documentHead(snapshot: Snapshot): string {
 <h1>${title}</h1>
 <p class="meta">Window ${escapeHtml(utcTime(meta.window.from))} to ${escapeHtml(utcTime(meta.window.to))} (UTC) ·
 exported ${escapeHtml(utcTime(meta.createdAt))} by ${escapeHtml(meta.createdBy)} · Watchfloor ${escapeHtml(meta.appVersion)} ·
-${snapshot.series.length} series</p>
+${snapshot.series.length} series${omittedNote(snapshot)}</p>
 </header>`;
+}
+
+function omittedNote(snapshot: Snapshot): string {
+  const omitted = snapshot.omitted;
+  if (!omitted) return '';
+  return ` · ${omitted.seriesCount} series left out (${escapeHtml(omitted.reason)})`;
 }
 
 function notesSection(snapshot: Snapshot): string {
@@ -123,7 +132,7 @@ function* seriesSections(snapshot: Snapshot, charts: ReportCharts): Generator<st
 
 function caption(series: ConsoleSeries, endpointName = series.endpointId): string {
   const error = series.error ? `<span class="error">error: ${escapeHtml(series.error)}</span>` : '';
-  return `<figcaption><strong>${escapeHtml(series.title)}</strong><span class="unit">${escapeHtml(series.unit)}</span><span class="source">${escapeHtml(endpointName)} · ${escapeHtml(series.key)}</span>${error}</figcaption>`;
+  return `<figcaption><strong>${escapeHtml(series.title)}</strong><span class="unit">${escapeHtml(displayUnit(series.unit))}</span><span class="source">${escapeHtml(endpointName)} · ${escapeHtml(series.key)}</span>${error}</figcaption>`;
 }
 
 /** Events and actions of the series' service, its annotations, and its alerts' firing spells. */

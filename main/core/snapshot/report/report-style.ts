@@ -11,8 +11,12 @@ h3 { font-size: 15px; margin: 20px 0 6px; text-transform: capitalize; }
 .meta { color: #5a6272; margin: 0; }
 .notes { white-space: pre-wrap; background: #f6f7f9; border-left: 3px solid #8a93a6; padding: 8px 12px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eceef2; overflow-wrap: anywhere; }
-th { background: #f2f4f7; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eceef2; word-break: normal; hyphens: manual; }
+/* Words are never broken: a header wraps between words only; a cell breaks only a run too long for any line (a URL, a key). */
+th { background: #f2f4f7; overflow-wrap: normal; }
+td { overflow-wrap: break-word; }
+td.time { white-space: nowrap; }
+p.chart-error { color: ${MARK_COLORS.critical}; margin: 4px 0; }
 td.empty { color: #7a8294; font-style: italic; }
 figure.chart { margin: 10px 0 14px; break-inside: avoid; }
 figcaption { font-size: 13px; margin-bottom: 2px; }

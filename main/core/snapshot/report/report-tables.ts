@@ -2,6 +2,8 @@
 // entries, events, deployments and annotations. Cells are plain text and
 // table() escapes every one of them, so no caller can forget to.
 import type { Snapshot } from '../../../../shared/api/snapshot';
+import { formatValue } from '../../../../shared/rules/value-format';
+import { actionSentence } from './report-action-sentence';
 import { escapeHtml, utcTime } from './report-escape';
 
 type Cell = string | number | undefined;
@@ -11,7 +13,8 @@ export function table(id: string, title: string, headers: string[], rows: Cell[]
   const body = rows.length
     ? rows
         .map(
-          (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(text(cell))}</td>`).join('')}</tr>`,
+          (row) =>
+            `<tr>${row.map((cell) => `${cellOpen(cell)}${escapeHtml(text(cell))}</td>`).join('')}</tr>`,
         )
         .join('\n')
     : `<tr><td colspan="${headers.length}" class="empty">None in this window.</td></tr>`;
@@ -19,6 +22,13 @@ export function table(id: string, title: string, headers: string[], rows: Cell[]
 <table><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table></section>`;
+}
+
+/** A time stays on one line: "2025-01-15 11:03:23Z" never wraps at its hyphens. */
+function cellOpen(cell: Cell): string {
+  return typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d/.test(cell)
+    ? '<td class="time">'
+    : '<td>';
 }
 
 function text(cell: Cell): string {
@@ -61,8 +71,17 @@ export function alertsTable(snapshot: Snapshot): string {
   );
 }
 
+/** A value with its unit, as the wall writes it: "12.35 s", "14 signups/min". */
+export function valueWithUnit(value: number | undefined, unit: string | undefined): string {
+  if (value === undefined) return '';
+  const shown = formatValue(value, unit ?? '');
+  return shown.unit ? `${shown.text} ${shown.unit}` : shown.text;
+}
+
 export function alertTimelineTable(snapshot: Snapshot): string {
   const titles = new Map(snapshot.alerts.map((a) => [a.id, `${a.title} (${a.severity})`]));
+  const units = new Map(snapshot.series.map((series) => [series.key, series.unit]));
+  const unitOf = new Map(snapshot.alerts.map((a) => [a.id, units.get(a.seriesKey)]));
   const transitions = [...snapshot.alertTimeline].sort((a, b) => a.at - b.at);
   return table(
     'alert-timeline',
@@ -73,7 +92,7 @@ export function alertTimelineTable(snapshot: Snapshot): string {
       titles.get(t.alertId) ?? t.alertId,
       t.state,
       t.note,
-      t.value,
+      valueWithUnit(t.value, unitOf.get(t.alertId)),
     ]),
   );
 }
@@ -83,27 +102,12 @@ export function actionsTable(snapshot: Snapshot): string {
   return table(
     'actions',
     'Actions',
-    [
-      'Submitted',
-      'Updated',
-      'Endpoint',
-      'Action',
-      'Arguments',
-      'Operator',
-      'State',
-      'Reason',
-      'Message',
-    ],
+    ['Submitted', 'Updated', 'Endpoint', 'What was done'],
     actions.map((a) => [
       utcTime(a.submittedAt),
       utcTime(a.updatedAt),
       a.endpointId,
-      a.action,
-      JSON.stringify(a.args),
-      a.operator,
-      a.state,
-      a.reason,
-      a.message,
+      actionSentence(a, snapshot),
     ]),
   );
 }

@@ -21,6 +21,8 @@ export function ReviewBanner() {
         to: window.to,
         createdBy,
         unsaved: review.unsaved,
+        historyRecorded: review.snapshot.history.recorded,
+        omitted: review.snapshot.omitted?.seriesCount ?? 0,
       };
     }),
   );
@@ -53,6 +55,17 @@ export function ReviewBanner() {
         {formatReviewRange(shown.from, shown.to)}, exported by {shown.createdBy}
       </span>
       <span className="review-banner__note">Not live: actions are off.</span>
+      {!shown.historyRecorded && (
+        <p className="review-banner__history" data-testid="review-no-history">
+          Deployment history was not recorded in this file (an older format): deployments, releases
+          and links show as they were at export, at every instant.
+        </p>
+      )}
+      {shown.omitted > 0 && (
+        <p className="review-banner__history" data-testid="review-omitted">
+          {shown.omitted} series were left out of this file by its size limits.
+        </p>
+      )}
       <button
         type="button"
         className="button review-banner__exit"

@@ -1,7 +1,7 @@
 // The console state a snapshot gives at one instant, for applyState: the
 // shared snapshotToState view, with what a snapshot does not hold filled in
 // safely. The profile is `display`, so no view draws an action control, and
-// the snapshot's endpoints are shown as open (their data is all there).
+// each endpoint's link is in the state the snapshot gives it at the instant.
 import type { ConsoleState } from '../../../../shared/api/console-state';
 import type { EndpointStatus } from '../../../../shared/api/links';
 import type { Points } from '../../../../shared/api/series';
@@ -15,7 +15,7 @@ function endpointStatus(endpoint: SnapshotEndpoint, seriesCount: number): Endpoi
     id: endpoint.id,
     url: endpoint.url,
     name: endpoint.name,
-    state: 'open',
+    state: endpoint.state,
     actions: [],
     ...(endpoint.clockSkewMs === undefined ? {} : { clockSkewMs: endpoint.clockSkewMs }),
     messageRate: 0,
@@ -69,8 +69,8 @@ export function reviewConsoleState(
     alerts: view.alerts,
     alertTimeline: view.alertTimeline,
     settings,
-    // The file holds releases only as exported, not as they were at `at`; the report lists them.
-    releases: [],
+    // As they were at `at` when the file recorded their history; as exported otherwise.
+    releases: view.releases,
     kiosk: false,
   };
 }

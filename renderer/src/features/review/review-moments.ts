@@ -1,6 +1,8 @@
-// The instants worth jumping to in a snapshot: alerts firing and resolving,
-// actions submitted, and the annotations, oldest first.
+// The instants worth jumping to in a snapshot: every alert transition, each
+// deploy, rollback and promotion its history recorded, actions submitted,
+// and the annotations, oldest first.
 import type { Snapshot, SnapshotAnnotation } from '../../../../shared/api/snapshot';
+import { deployChanges } from '../../../../shared/rules/snapshot-deploy-changes';
 import { actionSummary } from '../../ui/action-summary';
 
 export interface ReviewMoment {
@@ -9,29 +11,36 @@ export interface ReviewMoment {
   label: string;
 }
 
-const MAX_MOMENTS = 300;
+const MAX_MOMENTS = 500;
+
+function alertMoments(snapshot: Snapshot): ReviewMoment[] {
+  const titles = new Map(snapshot.alerts.map((alert) => [alert.id, alert.title]));
+  return snapshot.alertTimeline.map((transition) => {
+    const title = titles.get(transition.alertId) ?? transition.alertId;
+    return { at: transition.at, label: `Alert ${title}: ${transition.state} (${transition.note})` };
+  });
+}
+
+function actionMoments(snapshot: Snapshot): ReviewMoment[] {
+  return snapshot.actions.map((action) => {
+    const { service, environment } = action.args;
+    return {
+      at: action.submittedAt,
+      label: `${actionSummary(action)} of ${service}/${environment} by ${action.operator}`,
+    };
+  });
+}
 
 export function reviewMoments(
   snapshot: Snapshot,
   annotations: SnapshotAnnotation[],
 ): ReviewMoment[] {
-  const titles = new Map(snapshot.alerts.map((alert) => [alert.id, alert.title]));
-  const moments: ReviewMoment[] = [];
-  for (const transition of snapshot.alertTimeline) {
-    if (transition.state !== 'firing' && transition.state !== 'resolved') continue;
-    const title = titles.get(transition.alertId) ?? transition.alertId;
-    moments.push({ at: transition.at, label: `${title} ${transition.state}` });
-  }
-  for (const action of snapshot.actions) {
-    const { service, environment } = action.args;
-    moments.push({
-      at: action.submittedAt,
-      label: `${actionSummary(action)} of ${service}/${environment} by ${action.operator}`,
-    });
-  }
-  for (const annotation of annotations) {
-    moments.push({ at: annotation.at, label: `Note: ${annotation.text.slice(0, 80)}` });
-  }
+  const moments: ReviewMoment[] = [
+    ...alertMoments(snapshot),
+    ...deployChanges(snapshot.history).map((change) => ({ at: change.at, label: change.text })),
+    ...actionMoments(snapshot),
+    ...annotations.map((a) => ({ at: a.at, label: `Note: ${a.text.slice(0, 80)}` })),
+  ];
   const { from, to } = snapshot.meta.window;
   return moments
     .filter((moment) => moment.at >= from && moment.at <= to)

@@ -5,6 +5,7 @@
 // about the console changes when a file is refused.
 import type { SnapshotOpen } from '../../../../shared/api/snapshot-files';
 import { SNAPSHOT_EXTENSION, type Snapshot } from '../../../../shared/api/snapshot';
+import { toSnapshotFileName } from '../../../../shared/rules/snapshot-file-name';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useConsoleStore } from '../../store/console-store';
 
@@ -14,17 +15,13 @@ export const MAX_SNAPSHOT_BYTES = 200 * 1024 * 1024;
 let latest = 0;
 
 /**
- * The name the host will keep the file under: its own, reduced to the
- * characters a snapshot file name may have. Undefined when it is not a .wfsnap.
+ * The name asked for the file: its own ("Billing outage (1).wfsnap"), with
+ * only characters a name may not hold replaced. The host keeps it under that
+ * name or, when another file has it, a free " (2)" one. Undefined when it is not a .wfsnap.
  */
 export function uploadName(name: string): string | undefined {
   if (!name.toLowerCase().endsWith(SNAPSHOT_EXTENSION)) return undefined;
-  const stem = name
-    .slice(0, -SNAPSHOT_EXTENSION.length)
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .slice(0, 200);
-  return `${stem || 'snapshot'}${SNAPSHOT_EXTENSION}`;
+  return toSnapshotFileName(name);
 }
 
 /** The file's bytes as base64, read by the browser (no Node in the renderer). */
@@ -59,7 +56,9 @@ async function open(
     return;
   }
   // A file opened after this one wins.
-  if (mine === latest) useConsoleStore.getState().enterReview(fileName, snapshot);
+  // The host says under which name it kept a received file (a taken one gets " (2)").
+  const kept = (snapshot as Snapshot & { fileName?: string }).fileName ?? fileName;
+  if (mine === latest) useConsoleStore.getState().enterReview(kept, snapshot);
 }
 
 export function openSnapshotFile(file: File): Promise<void> {
