@@ -1,7 +1,9 @@
 // ECharts against uPlot drawing the same 100-chart stream on the same page
 // (bench/chart-compare): main-thread CPU (CDP TaskDuration per wall second)
 // and JS heap after a full GC, each library in its own page load, plus the
-// stream alone as the shared baseline. uPlot is a reference point only.
+// stream alone as the shared baseline. "echarts" is the console's own tile
+// chart code; "echarts-before" its tile option as it was before performance
+// round 2, so before and after share a run and its load. uPlot is a yardstick.
 //
 //   npx tsx bench/chart-compare-bench.ts [--quick]
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -25,8 +27,10 @@ import {
   tempDir,
 } from './browser-harness';
 
-const LIBS = ['none', 'echarts', 'uplot'] as const;
+const LIBS = ['none', 'echarts', 'echarts-before', 'uplot'] as const;
 type Lib = (typeof LIBS)[number];
+/** Experiments only: pages to load instead, e.g. "echarts&knobs=value,dirty" (see main.ts). */
+const TRIES = process.env.BENCH_CMP_TRY?.split(';').filter(Boolean);
 
 export interface LibFigures {
   /** Main-thread busy share, % of wall time (median of the rounds). */
@@ -47,6 +51,10 @@ export interface CompareFigures {
   /** ECharts ÷ uPlot, whole page. */
   cpuRatio: number;
   heapRatio: number;
+  /** The tile chart before round 2 ÷ uPlot, and before ÷ now, in the same run. */
+  cpuRatioBefore: number;
+  heapRatioBefore: number;
+  cpuBeforeOverNow: number;
   /** ECharts ÷ uPlot once the stream-only baseline is taken off both. */
   cpuRatioOverBaseline: number;
   heapRatioOverBaseline: number;
@@ -97,11 +105,16 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
   const viewport = { width: 1920, height: 1080 };
   const dir = await bundle();
   const { server, origin } = await serve(dir);
-  const runs: Record<Lib, LibFigures['rounds']> = { none: [], echarts: [], uplot: [] };
+  const runs: Record<Lib, LibFigures['rounds']> = {
+    none: [],
+    echarts: [],
+    'echarts-before': [],
+    uplot: [],
+  };
   try {
     const browser = await launchChromium();
     for (let round = 0; round < rounds; round += 1) {
-      for (const lib of LIBS) {
+      for (const lib of TRIES ?? LIBS) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         await page.goto(`${origin}/index.html?lib=${lib}`);
@@ -120,7 +133,7 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
         const after = await pageMetrics(cdp);
         const updatesAfter = (await page.evaluate('window.__chartCompare.updates')) as number;
         const heap = await heapAfterGc(cdp);
-        runs[lib].push({
+        (runs[lib as Lib] ??= []).push({
           cpuPercent: busyShare(before, after) * 100,
           heapMb: heap / 2 ** 20,
           updatesPerSecond: (updatesAfter - updatesBefore) / (after.timestamp - before.timestamp),
@@ -131,6 +144,9 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
   } finally {
     await closeChromium();
     await new Promise((done) => server.close(done));
+  }
+  if (TRIES) {
+    for (const name of TRIES) console.log(name, JSON.stringify(runs[name as Lib]));
   }
   const summarise = (list: LibFigures['rounds']): LibFigures => ({
     cpuPercent: round1(median(list.map((r) => r.cpuPercent))),
@@ -145,6 +161,7 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
   const libs = {
     none: summarise(runs.none),
     echarts: summarise(runs.echarts),
+    'echarts-before': summarise(runs['echarts-before']),
     uplot: summarise(runs.uplot),
   };
   // Ratios from the unrounded medians.
@@ -158,6 +175,9 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
     libs,
     cpuRatio: round2(cpu('echarts') / cpu('uplot')),
     heapRatio: round2(heap('echarts') / heap('uplot')),
+    cpuRatioBefore: round2(cpu('echarts-before') / cpu('uplot')),
+    heapRatioBefore: round2(heap('echarts-before') / heap('uplot')),
+    cpuBeforeOverNow: round2(cpu('echarts-before') / cpu('echarts')),
     cpuRatioOverBaseline: round2((cpu('echarts') - cpu('none')) / (cpu('uplot') - cpu('none'))),
     heapRatioOverBaseline: round2(
       (heap('echarts') - heap('none')) / (heap('uplot') - heap('none')),

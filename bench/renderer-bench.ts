@@ -7,7 +7,10 @@
 //       busy under 50 % (CDP TaskDuration per wall second)
 //   B4  renderer JS heap growth after warm-up at 10,000 samples/s: < 1 MB/10 min
 //
-//   npx tsx bench/renderer-bench.ts [b2|b3|b4] [--quick] [--profile] [--build]
+//   B7  the wall at the series cap (5,000 series at 1 Hz): first paint, no task
+//       over 200 ms, heap, and a search and a page turn timed
+//
+//   npx tsx bench/renderer-bench.ts [b2|b3|b4|b7] [--quick] [--profile] [--build]
 //
 // --profile adds a 20 s CPU profile of the 4K wall to B3's figures, by function.
 import { pathToFileURL } from 'node:url';
@@ -436,6 +439,116 @@ export async function runRendererMemoryBench(minutes: number): Promise<RendererM
   }
 }
 
+// ---------------------------------------------------------------- B7 (the series cap)
+
+export interface CapFigures {
+  series: number;
+  viewport: string;
+  /** Navigation → the first tile chart on screen, and → a whole page of them. */
+  firstChartMs: number;
+  fullPageMs: number;
+  tiles: number;
+  /** Long tasks from navigation to the end (load, live window, search, paging). */
+  longTasks: number;
+  maxLongTaskMs: number;
+  seconds: number;
+  busyPercent: number;
+  heapMb: number;
+  /** Typing a title into the search → the wall shows only what matches. */
+  searchMs: number;
+  searchTiles: number;
+  /** Next page → its tiles on screen. */
+  nextPageMs: number;
+  pager: string;
+}
+
+const CAP_SERIES = 5_000;
+
+async function until(page: Page, check: () => Promise<boolean>, limitMs: number): Promise<number> {
+  const began = Date.now();
+  while (!(await check())) {
+    if (Date.now() - began > limitMs) throw new Error(`not within ${limitMs} ms`);
+    await sleep(20);
+  }
+  return Date.now() - began;
+}
+
+/**
+ * The wall at the endpoint's series cap: 5,000 series at 1 Hz (5,000 samples/s)
+ * at 1920×1080. First paint, long tasks, busy share and heap, and whether it is
+ * usable: a search and a page turn, each timed from the action to the tiles.
+ */
+export async function runCapBench(
+  quick = false,
+  profileSeconds = 0,
+): Promise<CapFigures & { profile?: ProfileSummary }> {
+  const seconds = quick ? 10 : 30;
+  const viewport = { width: 1920, height: 1080 };
+  const endpoint = await startEndpoint(PULSE, ['1', String(CAP_SERIES)]);
+  const host = await startBrowserMode(endpoint.url);
+  try {
+    const browser = await launchChromium();
+    const page = await (await browser.newContext({ viewport })).newPage();
+    await page.addInitScript({ content: LONG_TASK_PROBE });
+    const charts = () => page.locator(`${TILE} canvas`).count();
+    const began = Date.now();
+    await page.goto(host.url);
+    await until(page, async () => (await charts()) > 0, 120_000);
+    const firstChartMs = Date.now() - began;
+    await until(page, async () => (await charts()) >= SERIES, 120_000);
+    const fullPageMs = Date.now() - began;
+    const tiles = await page.locator(TILE).count();
+    const cdp = await openCdp(page);
+    await sleep(5_000);
+    const before = await pageMetrics(cdp);
+    await sleep(seconds * 1000);
+    const after = await pageMetrics(cdp);
+    const heap = await heapAfterGc(cdp);
+    let t = Date.now();
+    await page.getByTestId('wall-search').fill('Pulse 4242');
+    await until(page, async () => (await page.locator(TILE).count()) === 1, 30_000);
+    const searchMs = Date.now() - t;
+    const searchTiles = await page.locator(TILE).count();
+    await page.getByTestId('wall-search').fill('');
+    await until(page, async () => (await charts()) >= SERIES, 30_000);
+    const firstKey = await page.locator(TILE).first().getAttribute('data-series-key');
+    t = Date.now();
+    await page.getByTestId('wall-page-next').click();
+    await until(
+      page,
+      async () =>
+        (await page.locator(TILE).first().getAttribute('data-series-key')) !== firstKey &&
+        (await charts()) >= SERIES,
+      30_000,
+    );
+    const nextPageMs = Date.now() - t;
+    const pager = (await page.getByTestId('wall-pager-count').textContent()) ?? '';
+    await sleep(1_000);
+    const tasks = (await page.evaluate('window.__longTasks')) as { duration: number }[];
+    return {
+      series: CAP_SERIES,
+      viewport: `${viewport.width}×${viewport.height}`,
+      firstChartMs,
+      fullPageMs,
+      tiles,
+      longTasks: tasks.length,
+      maxLongTaskMs: round1(tasks.reduce((m, task) => Math.max(m, task.duration), 0)),
+      seconds,
+      busyPercent: round1(busyShare(before, after) * 100),
+      heapMb: round1(heap / 2 ** 20),
+      searchMs,
+      searchTiles,
+      nextPageMs,
+      pager,
+      ...(profileSeconds > 0 ? { profile: await profilePage(cdp, profileSeconds) } : {}),
+    };
+  } finally {
+    await closeChromium();
+    await host.stop();
+    await endpoint.stop();
+  }
+}
+
 /** Slope (y per x) by least squares, with its standard error. */
 function leastSquares(points: { x: number; y: number }[]): {
   slope: number;
@@ -464,9 +577,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const want = (name: string) => which.length === 0 || which.includes(name);
   try {
     ensureRendererBuilt(process.argv.includes('--build'));
-    if (want('b2')) console.log('B2', await runLatencyBench(quick));
     const profile = process.argv.includes('--profile') ? 20 : 0;
+    if (want('b2')) console.log('B2', await runLatencyBench(quick));
     if (want('b3')) console.dir(await runLoadBench(quick, profile), { depth: 4 });
+    if (want('b7')) console.dir(await runCapBench(quick, profile), { depth: 4 });
     if (want('b4'))
       console.log(
         'B4',

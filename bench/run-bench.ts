@@ -13,7 +13,12 @@ import { cleanUp, ensureRendererBuilt, watchOtherCpu } from './browser-harness';
 import { runChartCompare } from './chart-compare-bench';
 import { runIngestBench } from './ingest-bench';
 import { runMemoryBench } from './memory-bench';
-import { runLatencyBench, runLoadBench, runRendererMemoryBench } from './renderer-bench';
+import {
+  runCapBench,
+  runLatencyBench,
+  runLoadBench,
+  runRendererMemoryBench,
+} from './renderer-bench';
 import { runSnapshotBench, TARGETS as SNAPSHOT } from './snapshot-bench';
 
 interface Row {
@@ -220,7 +225,7 @@ async function main(): Promise<void> {
   await part(
     'rendererMemory',
     () => runRendererMemoryBench(b4Minutes),
-    (b4) =>
+    (b4) => {
       row(
         'B4',
         `renderer heap growth (${b4.minutes} min, ± ${b4.growthStandardErrorMbPer10Min})`,
@@ -228,15 +233,67 @@ async function main(): Promise<void> {
         'MB/10 min',
         '< 1',
         b4.growthMbPer10Min < 1,
-      ),
+      );
+      row(
+        'B4',
+        'renderer main thread busy at 10k samples/s',
+        b4.busyPercent,
+        '%',
+        '≤ 25',
+        b4.busyPercent <= 25,
+      );
+    },
   );
 
   await part(
     'chartCompare',
     () => runChartCompare(quick),
     (cmp) => {
-      row('CMP', 'ECharts ÷ uPlot main-thread CPU, 100 charts', cmp.cpuRatio, '×', 'ratio', null);
-      row('CMP', 'ECharts ÷ uPlot JS heap, 100 charts', cmp.heapRatio, '×', 'ratio', null);
+      row(
+        'CMP',
+        'ECharts ÷ uPlot main-thread CPU, 100 charts',
+        cmp.cpuRatio,
+        '×',
+        '≤ 1.25',
+        cmp.cpuRatio <= 1.25,
+      );
+      row(
+        'CMP',
+        'ECharts ÷ uPlot JS heap, 100 charts',
+        cmp.heapRatio,
+        '×',
+        '≤ 2',
+        cmp.heapRatio <= 2,
+      );
+      row('CMP', '  before round 2 ÷ uPlot CPU (same run)', cmp.cpuRatioBefore, '×', '—', null);
+      row('CMP', '  before round 2 ÷ uPlot heap (same run)', cmp.heapRatioBefore, '×', '—', null);
+    },
+  );
+
+  await part(
+    'cap',
+    () => runCapBench(quick),
+    (b7) => {
+      row(
+        'B7',
+        `first chart, ${b7.series} series (1 Hz)`,
+        b7.firstChartMs,
+        'ms',
+        '≤ 2,000',
+        b7.firstChartMs <= 2_000,
+      );
+      row(
+        'B7',
+        `longest task, load to paging`,
+        b7.maxLongTaskMs,
+        'ms',
+        '≤ 200',
+        b7.maxLongTaskMs <= 200,
+      );
+      row('B7', `renderer heap after GC`, b7.heapMb, 'MB', '≤ 300', b7.heapMb <= 300);
+      row('B7', `renderer main thread busy`, b7.busyPercent, '%', '—', null);
+      row('B7', `search → its tile`, b7.searchMs, 'ms', '—', null);
+      row('B7', `  next page → its ${b7.tiles} tiles`, b7.nextPageMs, 'ms', '—', null);
     },
   );
 
@@ -299,7 +356,7 @@ function chromiumVersion(): string | undefined {
   }
 }
 
-const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'CMP'];
+const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B7', 'CMP'];
 
 function printTable(): void {
   const fmt = (n: number) => n.toLocaleString('en-US');

@@ -1,15 +1,23 @@
 // 100 live line charts fed by one deterministic in-page stream: each chart
 // gets one sample a second (phases spread over the second, as on the wall),
-// in a 300-point window. ?lib=echarts draws them with ECharts (the console's
-// modular build and tile settings: no animation, no symbols, LTTB sampling),
-// ?lib=uplot with uPlot (a reference point only), ?lib=none runs the stream
-// alone (the baseline both share). Exposes window.__chartCompare.
-import { LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+// in a 300-point window. ?lib=echarts draws them as the console's wall does:
+// its ECharts build (renderer/src/ui/chart/chart-engine.ts), its tile spec
+// (tile-chart-option.ts) and its drawer (chart-drawer.ts), each with two
+// threshold lines. ?lib=echarts-before draws the tile spec as it was before
+// performance round 2 (tile-chart-before.ts, every option merged on every
+// draw), so before and after come from one run. ?lib=uplot draws with uPlot
+// (a reference point only), ?lib=none runs the stream alone (the baseline all
+// share). Exposes window.__chartCompare.
+import type { ECharts } from 'echarts/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { ConsoleSeries } from '../../shared/api/series';
+import { tileChartSpec } from '../../renderer/src/features/wall/tile-chart-option';
+import { ChartDrawer, type LiveChartSpec } from '../../renderer/src/ui/chart/chart-drawer';
+import { echarts } from '../../renderer/src/ui/chart/chart-engine';
+import type { ChartFrame } from '../../renderer/src/ui/chart/chart-frame';
+import { readChartPalette } from '../../renderer/src/ui/chart/chart-palette';
+import { tileChartSpecBefore } from './tile-chart-before';
 
 const CHARTS = 100;
 const WINDOW = 300;
@@ -20,9 +28,10 @@ const LINE = '#4fa3ff';
 const LABEL = '#8b98a9';
 const SPLIT = '#263241';
 
-type Lib = 'echarts' | 'uplot' | 'none';
+const LIBS = ['echarts', 'echarts-before', 'uplot', 'none'] as const;
+type Lib = (typeof LIBS)[number];
 const requested = new URLSearchParams(location.search).get('lib');
-const lib: Lib = requested === 'uplot' || requested === 'none' ? requested : 'echarts';
+const lib: Lib = LIBS.find((name) => name === requested) ?? 'echarts';
 
 interface Drawn {
   draw(t: number[], v: number[]): void;
@@ -53,39 +62,78 @@ function nextSample(stream: Stream): void {
   }
 }
 
-echarts.use([LineChart, GridComponent, CanvasRenderer]);
+const palette = { ...readChartPalette(), line: LINE, label: LABEL, split: SPLIT };
 
-function echartsChart(element: HTMLElement): Drawn {
-  const chart = echarts.init(element, undefined, { renderer: 'canvas' });
-  chart.setOption({
-    animation: false,
-    grid: { left: 32, right: 6, top: 6, bottom: 6 },
-    xAxis: { type: 'time', show: false },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      splitNumber: 2,
-      axisLabel: { color: LABEL, fontSize: 10 },
-      splitLine: { lineStyle: { color: SPLIT } },
-    },
-    series: [
-      {
-        type: 'line',
-        showSymbol: false,
-        sampling: 'lttb',
-        lineStyle: { color: LINE, width: 1.5 },
-        data: [],
-      },
-    ],
-  });
+function frameOf(element: HTMLElement, index: number, t: number[], v: number[]): ChartFrame {
+  const series = {
+    key: `bench/s${index}`,
+    title: `Series ${index}`,
+    thresholds: { direction: 'above', warning: 80, critical: 95 },
+  } as ConsoleSeries;
+  const now = t.at(-1) ?? T0;
   return {
-    // As the console does: fresh [t, v] pairs and the window's bounds, merged in.
+    series,
+    points: { t, v },
+    markers: [],
+    palette,
+    now,
+    width: element.clientWidth,
+    height: element.clientHeight,
+  };
+}
+
+/**
+ * Experiments, never the default: ?knobs=value,nosampling,noarea,dirty,silent
+ * changes the console's tile option on this page only, to see what each costs.
+ */
+const knobs = new Set(
+  (new URLSearchParams(location.search).get('knobs') ?? '').split(',').filter(Boolean),
+);
+const tried: LiveChartSpec = {
+  ...tileChartSpec,
+  full(frame) {
+    const option = tileChartSpec.full(frame);
+    const series = option.series.map((entry) => ({
+      ...entry,
+      ...(knobs.has('nosampling') ? { sampling: undefined } : {}),
+      ...(knobs.has('noarea') ? { areaStyle: undefined } : {}),
+      ...(knobs.has('silent') ? { silent: true } : {}),
+    }));
+    const xAxis = knobs.has('value')
+      ? { ...(option.xAxis as object), type: 'value' }
+      : option.xAxis;
+    return { ...option, xAxis, series };
+  },
+};
+
+/** The console's tile chart: one instance, a whole option once, then the drawer's merges. */
+function consoleChart(element: HTMLElement, index: number): Drawn {
+  const chart: ECharts = echarts.init(element, undefined, {
+    renderer: 'canvas',
+    useDirtyRect: knobs.has('dirty'),
+  });
+  const drawer = new ChartDrawer(chart, knobs.size > 0 ? tried : tileChartSpec);
+  let started = false;
+  return {
     draw(t, v) {
-      const pairs = t.map((time, i) => [time, v[i] as number]);
-      chart.setOption({
-        xAxis: { min: t[0], max: t.at(-1) },
-        series: [{ data: pairs }],
-      });
+      const frame = frameOf(element, index, t, v);
+      if (started) return drawer.data(frame);
+      started = true;
+      drawer.full(frame);
+    },
+  };
+}
+
+/** The same tile before: the moving part of the option, markLine and all, on every draw. */
+function consoleChartBefore(element: HTMLElement, index: number): Drawn {
+  const chart: ECharts = echarts.init(element, undefined, { renderer: 'canvas' });
+  let started = false;
+  return {
+    draw(t, v) {
+      const frame = frameOf(element, index, t, v);
+      if (started) return chart.setOption(tileChartSpecBefore.data(frame));
+      started = true;
+      chart.setOption(tileChartSpecBefore.full(frame), { notMerge: true });
     },
   };
 }
@@ -131,9 +179,13 @@ for (let i = 0; i < CHARTS; i += 1) {
   const stream: Stream = { t: [], v: [], n: -WINDOW, value: 50, random: prng(i + 1) };
   for (let k = 0; k < WINDOW; k += 1) nextSample(stream);
   streams.push(stream);
-  charts.push(
-    lib === 'echarts' ? echartsChart(element) : lib === 'uplot' ? uplotChart(element) : undefined,
-  );
+  const make = {
+    echarts: consoleChart,
+    'echarts-before': consoleChartBefore,
+    uplot: uplotChart,
+    none: () => undefined,
+  }[lib];
+  charts.push(make(element, i));
   charts[i]?.draw(stream.t, stream.v);
 }
 

@@ -2,13 +2,14 @@
 // and value axes, labelled thresholds, event and action markers, and a
 // tooltip. The points are trimmed to the range and cut to two per pixel here,
 // then ECharts' LTTB sampling decimates to what it draws.
-import type { EChartsCoreOption } from 'echarts/core';
 import { chartPairs } from '../../store/points-window';
 import { axisRange, type Extent } from '../../ui/chart/axis-range';
 import { markLines, tooltipHtml } from '../../ui/chart/chart-mark-lines';
 import { clusterMarkers } from '../../ui/chart/chart-markers';
 import { chartLineWidth, detailLabelSize as labelSize } from '../../ui/chart/chart-sizes';
-import type { ChartFrame, LiveChartSpec } from '../../ui/chart/live-chart';
+import type { LiveChartSpec, MovingOption } from '../../ui/chart/chart-drawer';
+import type { ChartFrame } from '../../ui/chart/chart-frame';
+import { chartMarksKey } from '../../ui/chart/chart-marks-key';
 import { formatNumber, formatValue } from '../../ui/value-format';
 
 const clock = new Intl.DateTimeFormat(undefined, {
@@ -19,33 +20,37 @@ const clock = new Intl.DateTimeFormat(undefined, {
 });
 
 export function detailChartSpec(rangeMs: number): LiveChartSpec {
-  const moving = (frame: ChartFrame) => {
+  const windowOf = (frame: ChartFrame) => {
     const end = Math.max(frame.now, frame.points?.t.at(-1) ?? 0);
-    const start = end - rangeMs;
-    const markers = clusterMarkers(frame.markers, start, end, rangeMs / 40);
-    const look = {
-      palette: frame.palette,
-      thresholdLabelSize: labelSize(),
-      markerLabelSize: labelSize(),
-      lineWidth: chartLineWidth(),
-    };
+    return { start: end - rangeMs, end };
+  };
+  const moving = (frame: ChartFrame): MovingOption => {
+    const { start, end } = windowOf(frame);
     return {
-      xAxis: { type: 'time', min: start, max: end },
-      series: [
-        {
-          type: 'line',
-          name: frame.series.title,
-          data: chartPairs(frame.points, start, frame.width * 2),
-          markLine: markLines(frame.series.thresholds, markers, { start, end }, look),
-        },
-      ],
+      xAxis: { min: start, max: end },
+      series: [{ data: chartPairs(frame.points, start, frame.width * 2) }],
     };
   };
 
   return {
     followNow: true,
     data: moving,
-    full(frame): EChartsCoreOption {
+    marks(frame) {
+      const window = windowOf(frame);
+      const markers = clusterMarkers(frame.markers, window.start, window.end, rangeMs / 40);
+      const { thresholds } = frame.series;
+      return {
+        key: chartMarksKey(thresholds, markers, window),
+        build: () =>
+          markLines(thresholds, markers, window, {
+            palette: frame.palette,
+            thresholdLabelSize: labelSize(),
+            markerLabelSize: labelSize(),
+            lineWidth: chartLineWidth(),
+          }),
+      };
+    },
+    full(frame) {
       const { thresholds, unit, title } = frame.series;
       const { palette } = frame;
       const size = labelSize();
@@ -79,6 +84,7 @@ export function detailChartSpec(rangeMs: number): LiveChartSpec {
           outerBoundsContain: 'axisLabel',
         },
         xAxis: {
+          type: 'time',
           ...xAxis,
           axisLabel: { ...axisLabel, hideOverlap: true },
           axisLine: { lineStyle: { color: palette.label } },
@@ -99,6 +105,8 @@ export function detailChartSpec(rangeMs: number): LiveChartSpec {
         },
         series: series.map((entry) => ({
           ...entry,
+          type: 'line',
+          name: title,
           showSymbol: false,
           sampling: 'lttb',
           lineStyle: { color: palette.line, width: chartLineWidth() + 1 },

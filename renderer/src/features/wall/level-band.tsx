@@ -1,25 +1,25 @@
 // One level of the wall (business, service or technical) as a grid of tiles.
 // In Arrange mode a tile dropped on the band's free space goes to its end.
-import type { DragEvent } from 'react';
+import { memo, type DragEvent } from 'react';
 import type { Level } from '../../../../shared/protocol';
 import { useConsoleStore } from '../../store/console-store';
 import { arrange } from './arrange-actions';
 import { LEVEL_HEADING } from '../../ui/level-heading';
 import { DRAG_TYPE, Tile } from './tile';
-import { selectHiddenCount } from './wall-arrangement';
 import type { TitleParts } from './title-parts';
 
 interface LevelBandProps {
   level: Level;
   seriesKeys: string[];
+  /** How many of the band's series the operator hid. */
+  hiddenCount: number;
   columns: number;
   rows: number;
   parts: Map<string, TitleParts>;
 }
 
 /** "2 hidden": tiles the operator hid leave a trace, and a way back in Arrange mode. */
-function HiddenNote({ level }: { level: Level }) {
-  const count = useConsoleStore(selectHiddenCount(level));
+function HiddenNote({ count }: { count: number }) {
   const arranging = useConsoleStore((store) => store.arranging);
   const canArrange = useConsoleStore((store) => store.profile === 'operator' && !store.kiosk);
   const setArranging = useConsoleStore((store) => store.setArranging);
@@ -46,7 +46,14 @@ function HiddenNote({ level }: { level: Level }) {
   );
 }
 
-export function LevelBand({ level, seriesKeys, columns, rows, parts }: LevelBandProps) {
+export const LevelBand = memo(function LevelBand({
+  level,
+  seriesKeys,
+  hiddenCount,
+  columns,
+  rows,
+  parts,
+}: LevelBandProps) {
   const arranging = useConsoleStore((store) => store.arranging);
   const drop = arranging
     ? {
@@ -74,7 +81,7 @@ export function LevelBand({ level, seriesKeys, columns, rows, parts }: LevelBand
         <h2 className="band__heading" id={`band-heading-${level}`}>
           {LEVEL_HEADING[level]}
         </h2>
-        <HiddenNote level={level} />
+        <HiddenNote count={hiddenCount} />
         {seriesKeys.length === 0 && (
           <span className="band__empty">
             {arranging ? 'drop a tile here' : 'no series at this level'}
@@ -96,4 +103,4 @@ export function LevelBand({ level, seriesKeys, columns, rows, parts }: LevelBand
       )}
     </section>
   );
-}
+});

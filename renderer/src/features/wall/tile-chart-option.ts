@@ -1,12 +1,15 @@
 // ECharts options for a tile's sparkline: the last five minutes, thresholds
 // and event markers as lines, nothing animated (a wall redraws every second).
-import type { EChartsCoreOption } from 'echarts/core';
+// A draw merges only the data and the window; the lines over it are rebuilt
+// only when they change (ChartDrawer).
 import { chartPairs } from '../../store/points-window';
 import { axisRange, type Extent } from '../../ui/chart/axis-range';
+import type { LiveChartSpec, MovingOption } from '../../ui/chart/chart-drawer';
+import type { ChartFrame } from '../../ui/chart/chart-frame';
 import { markLines } from '../../ui/chart/chart-mark-lines';
 import { clusterMarkers } from '../../ui/chart/chart-markers';
+import { chartMarksKey } from '../../ui/chart/chart-marks-key';
 import { chartLineWidth, tileLabelSize as labelSize } from '../../ui/chart/chart-sizes';
-import type { ChartFrame, LiveChartSpec } from '../../ui/chart/live-chart';
 import { formatNumber } from '../../ui/value-format';
 
 const CHART_SPAN_MS = 5 * 60_000;
@@ -15,37 +18,41 @@ const LABELLED_MIN_PX = 64;
 
 const labelled = (frame: ChartFrame) => frame.height === 0 || frame.height >= LABELLED_MIN_PX;
 
-function moving(frame: ChartFrame) {
+function windowOf(frame: ChartFrame) {
   const end = frame.points?.t.at(-1) ?? frame.now;
-  const start = end - CHART_SPAN_MS;
-  const pairs = chartPairs(frame.points, start, frame.width * 2);
-  // Closer than 1/12 of the span, two labels would overlap on a tile.
-  const markers = clusterMarkers(frame.markers, start, end, CHART_SPAN_MS / 12);
-  const size = labelSize();
-  const look = {
-    palette: frame.palette,
-    thresholdLabelSize: 0,
-    markerLabelSize: labelled(frame) ? size : 0,
-    lineWidth: chartLineWidth(),
-  };
+  return { start: end - CHART_SPAN_MS, end };
+}
+
+function data(frame: ChartFrame): MovingOption {
+  const { start, end } = windowOf(frame);
   return {
-    xAxis: { type: 'time', min: start, max: end, show: false },
-    series: [
-      {
-        type: 'line',
-        data: pairs,
-        markLine: markLines(frame.series.thresholds, markers, { start, end }, look),
-      },
-    ],
+    xAxis: { min: start, max: end },
+    series: [{ data: chartPairs(frame.points, start, frame.width * 2) }],
   };
 }
 
 export const tileChartSpec: LiveChartSpec = {
-  data: moving,
-  full(frame): EChartsCoreOption {
+  data,
+  marks(frame) {
+    const window = windowOf(frame);
+    // Closer than 1/12 of the span, two labels would overlap on a tile.
+    const markers = clusterMarkers(frame.markers, window.start, window.end, CHART_SPAN_MS / 12);
+    const { thresholds } = frame.series;
+    return {
+      key: chartMarksKey(thresholds, markers, window),
+      build: () =>
+        markLines(thresholds, markers, window, {
+          palette: frame.palette,
+          thresholdLabelSize: 0,
+          markerLabelSize: labelled(frame) ? labelSize() : 0,
+          lineWidth: chartLineWidth(),
+        }),
+    };
+  },
+  full(frame) {
     const { thresholds } = frame.series;
     const { palette } = frame;
-    const { xAxis, series } = moving(frame);
+    const moving = data(frame);
     const labels = labelled(frame);
     return {
       animation: false,
@@ -64,7 +71,7 @@ export const tileChartSpec: LiveChartSpec = {
         outerBoundsMode: 'same',
         outerBoundsContain: 'axisLabel',
       },
-      xAxis,
+      xAxis: { type: 'time', show: false, ...moving.xAxis },
       yAxis: {
         type: 'value',
         scale: true,
@@ -82,8 +89,9 @@ export const tileChartSpec: LiveChartSpec = {
         },
         splitLine: { lineStyle: { color: palette.split } },
       },
-      series: series.map((entry) => ({
+      series: moving.series.map((entry) => ({
         ...entry,
+        type: 'line',
         showSymbol: false,
         sampling: 'lttb',
         lineStyle: { color: palette.line, width: chartLineWidth() },

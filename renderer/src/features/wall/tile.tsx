@@ -2,7 +2,7 @@
 // The whole tile opens the series' detail (a click anywhere, or Enter on its
 // title button); in Arrange mode it shows its arranging controls instead.
 // While it alerts, the endpoint's procedure is offered over its chart.
-import { useRef, type DragEvent, type MouseEvent } from 'react';
+import { memo, useRef, type DragEvent, type MouseEvent } from 'react';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { selectEndpointTag } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
@@ -32,11 +32,18 @@ function useLinkDown(series: ConsoleSeries): string | undefined {
   });
 }
 
-export function Tile({ seriesKey, parts }: { seriesKey: string; parts: TitleParts | undefined }) {
+// Memoised: a band re-rendering (a new page, a new layout) leaves its other tiles be.
+export const Tile = memo(function Tile({
+  seriesKey,
+  parts,
+}: {
+  seriesKey: string;
+  parts: TitleParts | undefined;
+}) {
   const series = useConsoleStore((store) => store.series[seriesKey]);
   if (!series) return null;
   return <SeriesTile series={series} parts={parts ?? { name: series.title, keep: '' }} />;
-}
+});
 
 function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitleParts }) {
   const tileRef = useRef<HTMLElement>(null);

@@ -1,30 +1,132 @@
 // The three bands, in level order, sized together so the wall never scrolls.
-// Which tiles each band holds, and in which order, comes from the layout.
-import { useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { LEVELS } from '../../../../shared/protocol';
+// Which tiles each band holds, and in which order, comes from the layout. A
+// wall with more series than fit readably (wall-pages.ts) is shown a page at
+// a time, alerting series first, with a search; only that page's tiles (and
+// charts) exist.
+import { useMemo, useRef, useState } from 'react';
+import { LEVELS, type Level } from '../../../../shared/protocol';
+import type { ConsoleSeries } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
-import { selectBandKeys } from './wall-arrangement';
+import { arrangeBands, type BandKeys } from './wall-arrangement';
 import { useElementSize } from '../../ui/element-size';
 import { LevelBand } from './level-band';
 import { fitTileGrid } from './tile-grid-layout';
-import { titleParts } from './title-parts';
+import { titleParts, type TitleParts } from './title-parts';
+import { useAlerting } from './wall-alerting';
+import { PAGE_TILES, pageWall } from './wall-pages';
+import { WallPager } from './wall-pager';
 
 /** Matches --gap in tiles.css at 1080p; only steers the column choice. */
 const GAP_PX = 8;
 
+type Counts = Record<Level, number>;
+
+const countOf = (bands: BandKeys) => LEVELS.reduce((sum, level) => sum + bands[level].length, 0);
+
+/**
+ * The bands to show (hidden tiles only while arranging) and how many each hides.
+ * Selected as whole references and arranged once here, not per band per delta:
+ * at the series cap, sorting 5,000 keys three times for every delta was the cost.
+ */
+function useArrangedBands(): { bands: BandKeys; hidden: Counts } {
+  const series = useConsoleStore((store) => store.series);
+  const layout = useConsoleStore((store) => store.settings.layout);
+  const arranging = useConsoleStore((store) => store.arranging);
+  const arranged = useMemo(() => arrangeBands(series, layout), [series, layout]);
+  return useMemo(() => {
+    const hiddenKeys = new Set(layout.hidden);
+    const bands: BandKeys = { business: [], service: [], technical: [] };
+    const hidden: Counts = { business: 0, service: 0, technical: 0 };
+    for (const level of LEVELS) {
+      for (const key of arranged[level]) {
+        const isHidden = hiddenKeys.has(key);
+        if (isHidden) hidden[level] += 1;
+        if (arranging || !isHidden) bands[level].push(key);
+      }
+    }
+    return { bands, hidden };
+  }, [arranged, layout.hidden, arranging]);
+}
+
 export function WallBands() {
+  const { bands, hidden } = useArrangedBands();
+  const series = useConsoleStore((store) => store.series);
+  if (countOf(bands) > PAGE_TILES) return <PagedBands bands={bands} hidden={hidden} />;
+  return <WholeBands bands={bands} hidden={hidden} series={series} />;
+}
+
+function WholeBands({
+  bands,
+  hidden,
+  series,
+}: {
+  bands: BandKeys;
+  hidden: Counts;
+  series: Record<string, ConsoleSeries>;
+}) {
+  // Over every series (hidden ones too): the catalog changes rarely, samples never touch it.
+  const parts = useMemo(() => titleParts(Object.values(series)), [series]);
+  return <Bands bands={bands} hidden={hidden} parts={parts} />;
+}
+
+function PagedBands({ bands, hidden }: { bands: BandKeys; hidden: Counts }) {
+  const [search, setSearch] = useState('');
+  const [pageNumber, setPageNumber] = useState(0);
+  const series = useConsoleStore((store) => store.series);
+  const all = useMemo(() => LEVELS.flatMap((level) => bands[level]), [bands]);
+  const alerting = useAlerting(all);
+  const haystacks = useMemo(() => {
+    const text = new Map<string, string>();
+    for (const entry of Object.values(series)) {
+      text.set(entry.key, `${entry.title} ${entry.key} ${entry.endpointId}`.toLowerCase());
+    }
+    return text;
+  }, [series]);
+  const page = useMemo(
+    () =>
+      pageWall(bands, {
+        alerting,
+        search,
+        haystack: (key) => haystacks.get(key) ?? '',
+        page: pageNumber,
+      }),
+    [bands, alerting, search, haystacks, pageNumber],
+  );
+  // Titles are told apart among the tiles on screen: over 5,000 they cost seconds.
+  const parts = useMemo(() => {
+    const shown = LEVELS.flatMap((level) => page.bands[level]);
+    return titleParts(shown.flatMap((key) => series[key] ?? []));
+  }, [page.bands, series]);
+  return (
+    <>
+      <WallPager
+        page={page}
+        shown={countOf(page.bands)}
+        search={search}
+        onSearch={(text) => {
+          setSearch(text);
+          setPageNumber(0);
+        }}
+        onPage={setPageNumber}
+      />
+      <Bands bands={page.bands} hidden={hidden} parts={parts} />
+    </>
+  );
+}
+
+function Bands({
+  bands,
+  hidden,
+  parts,
+}: {
+  bands: BandKeys;
+  hidden: Counts;
+  parts: Map<string, TitleParts>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const size = useElementSize(ref);
-  const business = useConsoleStore(useShallow(selectBandKeys('business')));
-  const service = useConsoleStore(useShallow(selectBandKeys('service')));
-  const technical = useConsoleStore(useShallow(selectBandKeys('technical')));
-  const keys = { business, service, technical };
-  // Over every series (hidden ones too): the catalog changes rarely, samples never touch it.
-  const series = useConsoleStore((store) => store.series);
-  const parts = useMemo(() => titleParts(Object.values(series)), [series]);
   const layout = fitTileGrid(
-    LEVELS.map((level) => keys[level].length),
+    LEVELS.map((level) => bands[level].length),
     size.width,
     size.height,
     GAP_PX,
@@ -35,7 +137,8 @@ export function WallBands() {
         <LevelBand
           key={level}
           level={level}
-          seriesKeys={keys[level]}
+          seriesKeys={bands[level]}
+          hiddenCount={hidden[level]}
           columns={layout.columns}
           rows={layout.rows[index] ?? 0}
           parts={parts}

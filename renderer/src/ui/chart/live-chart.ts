@@ -3,36 +3,18 @@
 // drawn through the shared, frame-budgeted draw queue, never through a React
 // re-render. The instance is disposed with its element.
 import { wallNow } from '../now-ticker';
-import type { EChartsCoreOption } from 'echarts/core';
+import type { ECharts } from 'echarts/core';
 import { useEffect, type RefObject } from 'react';
-import type { ConsoleSeries, Points } from '../../../../shared/api/series';
 import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
 import { requestDraw } from './chart-draw-queue';
+import { ChartDrawer, type LiveChartSpec } from './chart-drawer';
 import { echarts } from './chart-engine';
+import type { ChartFrame } from './chart-frame';
 import { markersOf, type ChartMarker } from './chart-markers';
-import { readChartPalette, type ChartPalette } from './chart-palette';
+import { readChartPalette } from './chart-palette';
 
-export interface ChartFrame {
-  series: ConsoleSeries;
-  points: Points | undefined;
-  /** All of the series' markers; the option keeps those in its window. */
-  markers: ChartMarker[];
-  palette: ChartPalette;
-  now: number;
-  /** The chart's width in px: no more than two points per pixel are drawn. */
-  width: number;
-  /** The chart's height in px (0 before layout): a short chart drops its labels. */
-  height: number;
-}
-
-export interface LiveChartSpec {
-  /** The whole option, set with notMerge: on start, theme, thresholds or size changes. */
-  full(frame: ChartFrame): EChartsCoreOption;
-  /** What moves (data, window, markers), merged into the chart. */
-  data(frame: ChartFrame): EChartsCoreOption;
-  /** Redraw every second even without data, so the window follows the clock. */
-  followNow?: boolean;
-}
+export type { ChartFrame } from './chart-frame';
+export type { LiveChartSpec } from './chart-drawer';
 
 /**
  * Least time between two data draws of one chart: a sample after a quiet spell
@@ -52,47 +34,56 @@ export function useLiveChart(
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
     const store = useConsoleStore;
+    let chart: ECharts | undefined;
+    let drawer: ChartDrawer | undefined;
     let palette = readChartPalette();
+    // Re-read only when events or actions change, not on every draw.
+    let markers: ChartMarker[] | undefined;
     let queued = false;
     let waiting: number | undefined;
     let drawnAt = -Infinity;
+    // From the resize observer: reading layout on every draw would force it.
+    let width = element.clientWidth;
+    let height = element.clientHeight;
+    const sizeKey = () => `${window.innerHeight}:${height}`;
     let size = '';
 
     const frameOf = (): ChartFrame | undefined => {
       const state = store.getState();
       const series = state.series[seriesKey];
       if (!series) return undefined;
-      const points = state.points[seriesKey];
       return {
         series,
-        points,
-        markers: markersOf(state, series),
+        points: state.points[seriesKey],
+        markers: (markers ??= markersOf(state, series)),
         palette,
         now: wallNow(),
-        width: element.clientWidth || window.innerWidth,
-        height: element.clientHeight,
+        width: width || window.innerWidth,
+        height,
       };
     };
     const redrawAll = () => {
+      if (!drawer) return;
       palette = readChartPalette();
+      markers = undefined;
+      size = sizeKey();
       const current = frameOf();
-      if (current) chart.setOption(spec.full(current), { notMerge: true });
+      if (current) drawer.full(current);
     };
     const drawData = () => {
       queued = false;
       drawnAt = performance.now();
       const current = frameOf();
-      if (current) chart.setOption(spec.data(current));
+      if (current) drawer?.data(current);
     };
+    let cancelDraw = () => {};
     const queueDraw = () => {
       queued = true;
       cancelDraw = requestDraw(drawData);
     };
-    let cancelDraw = () => {};
     const scheduleData = () => {
-      if (queued || waiting !== undefined) return;
+      if (!drawer || queued || waiting !== undefined) return;
       const wait = drawnAt + MIN_DRAW_GAP_MS - performance.now();
       if (wait <= 0) return queueDraw();
       waiting = window.setTimeout(() => {
@@ -100,11 +91,24 @@ export function useLiveChart(
         queueDraw();
       }, wait);
     };
+    // The instance and its first whole draw wait their turn in the draw queue
+    // too: a page of a hundred tiles mounting at once must not be one long task.
+    const cancelStart = requestDraw(() => {
+      chart = echarts.init(element, undefined, { renderer: 'canvas' });
+      drawer = new ChartDrawer(chart, spec);
+      redrawAll();
+    });
 
-    redrawAll();
     const unsubscribe = [
       store.subscribe((state) => state.points[seriesKey], scheduleData),
-      store.subscribe(markerSources, scheduleData, { equalityFn: sameRefs }),
+      store.subscribe(
+        markerSources,
+        () => {
+          markers = undefined;
+          scheduleData();
+        },
+        { equalityFn: sameRefs },
+      ),
       store.subscribe((state) => state.series[seriesKey], redrawAll),
       store.subscribe((state) => state.settings.theme, redrawAll),
     ];
@@ -112,12 +116,11 @@ export function useLiveChart(
     // Label sizes follow the window and a short chart drops its labels: a new
     // size gets a whole option, not just a resize.
     const resizer = new ResizeObserver(() => {
+      width = element.clientWidth;
+      height = element.clientHeight;
+      if (!chart) return;
       chart.resize();
-      const now = `${window.innerHeight}:${element.clientHeight}`;
-      if (now !== size) {
-        size = now;
-        redrawAll();
-      }
+      if (sizeKey() !== size) redrawAll();
     });
     resizer.observe(element);
 
@@ -126,8 +129,9 @@ export function useLiveChart(
       window.clearInterval(timer);
       window.clearTimeout(waiting);
       resizer.disconnect();
+      cancelStart();
       cancelDraw();
-      chart.dispose();
+      chart?.dispose();
     };
   }, [ref, seriesKey, spec]);
 }
