@@ -112,13 +112,13 @@ test('24 tiles fit 1920×1080 and 3840×2160 without scrolling; screenshots in d
   await expectWallFits(page);
   for (const size of await valueFontSizes(page)) expect(size).toBeGreaterThanOrEqual(48);
   mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/wall-1080p.png' });
+  await page.screenshot({ path: 'docs/wall-endpoints-1080p.png' });
 
   await page.setViewportSize({ width: 3840, height: 2160 });
   await page.waitForTimeout(1_500);
   await expectWallFits(page);
   for (const size of await valueFontSizes(page)) expect(size).toBeGreaterThanOrEqual(96);
-  await page.screenshot({ path: 'docs/wall-4k.png' });
+  await page.screenshot({ path: 'docs/wall-endpoints-4k.png' });
 });
 
 test('a dead endpoint’s tiles go stale or link-down within 10 s and recover on restart', async ({

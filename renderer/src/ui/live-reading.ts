@@ -10,8 +10,10 @@ export interface LiveReading extends SeriesReading {
   now: number;
 }
 
+/** Ages and STALE on the console's clock, as the alerts read them (endpoint time corrected for skew). */
 export function useLiveReading(series: ConsoleSeries): LiveReading {
   const now = useNow();
-  const points = useConsoleStore.getState().points[series.key];
-  return { now, ...readSeries(series, points, now) };
+  const { points, endpoints } = useConsoleStore.getState();
+  const skewMs = endpoints.find((e) => e.id === series.endpointId)?.clockSkewMs ?? 0;
+  return { now, ...readSeries(series, points[series.key], now, skewMs) };
 }

@@ -62,7 +62,7 @@ function BackButton() {
 function SeriesDetail({ series }: { series: ConsoleSeries }) {
   const [range, setRange] = useState<DetailRange>(DEFAULT_RANGE);
   const heading = useRef<HTMLHeadingElement>(null);
-  const { now, sample, status } = useLiveReading(series);
+  const { now, sample, at, status } = useLiveReading(series);
   const oldest = useConsoleStore((store) => store.points[series.key]?.t[0]);
   const alerts = useConsoleStore(
     useShallow((store) => store.alerts.filter((alert) => alert.seriesKey === series.key)),
@@ -104,7 +104,7 @@ function SeriesDetail({ series }: { series: ConsoleSeries }) {
           {value.text} <span className="detail__unit">{value.unit}</span>
         </span>
         <StatusBadge status={status} textTestId="detail-status" />
-        <span className="detail__age">{sample ? formatAge(now - sample.t) : 'no samples'}</span>
+        <span className="detail__age">{sample ? formatAge(now - (at ?? sample.t)) : 'no samples'}</span>
         <div className="detail__ranges" role="group" aria-label="Time range">
           {DETAIL_RANGES.map((option) => (
             <button

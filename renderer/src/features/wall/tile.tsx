@@ -61,7 +61,7 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
   const fullUnit = displayUnit(series.unit);
   const variants = sample ? valueVariants(sample.v, series.unit) : [{ text: '–', unit: fullUnit }];
   const roomKey = `${Math.round(size.width)}x${Math.round(size.height)}`;
-  const age = sample ? formatAge(now - sample.t) : 'no samples yet';
+  const age = sample ? formatAge(now - (reading.at ?? sample.t)) : 'no samples yet';
   // A value that is not live any more stays, but says so.
   const lastValue = sample !== undefined && (status === 'stale' || linkDown !== undefined);
   const figureId = `tile-figure-${series.key}`;
