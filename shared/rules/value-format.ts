@@ -70,16 +70,22 @@ function plural(word: string): string {
 
 /**
  * UCUM annotations read as words: "{signup}/min" → "signups/min"; a bare "{user}"
- * count needs none, nor does a dimensionless ratio ("1"): "0.41", not "0.41 1".
+ * count needs none. A ratio ("1") is shown as a percentage by formatValue.
  */
 export function displayUnit(unit: string): string {
   if (unit === '1' || /^\{[^}]*\}$/.test(unit)) return '';
   return unit.replace(/\{([^}]*)\}/g, (_match, word: string) => plural(word));
 }
 
+/** A dimensionless ratio (OpenTelemetry's `1`, as for utilization) reads as a percentage. */
+function asShown(value: number, unit: string): { value: number; unit: string } {
+  return unit === '1' ? { value: value * 100, unit: '%' } : { value, unit };
+}
+
 export function formatValue(value: number, unit: string): FormattedValue {
-  const scaled = scaleUnit(value, displayUnit(unit));
-  return { text: formatShown(scaled.value, unit), unit: scaled.unit };
+  const shown = asShown(value, unit);
+  const scaled = scaleUnit(shown.value, displayUnit(shown.unit));
+  return { text: formatShown(scaled.value, shown.unit), unit: scaled.unit };
 }
 
 /** A count of things drops its noun (the title names it): "{signup}/min" → "/min". */
@@ -105,12 +111,13 @@ function compactText(value: number, digits: number, unit: string): string {
  */
 export function valueVariants(value: number, unit: string): FormattedValue[] {
   const full = formatValue(value, unit);
-  const short = scaleUnit(value, shortUnit(unit));
+  const shown = asShown(value, unit);
+  const short = scaleUnit(shown.value, shortUnit(shown.unit));
   const variants = [
     full,
     { text: full.text, unit: short.unit },
-    { text: compactText(short.value, 3, unit), unit: short.unit },
-    { text: compactText(short.value, 2, unit), unit: short.unit },
+    { text: compactText(short.value, 3, shown.unit), unit: short.unit },
+    { text: compactText(short.value, 2, shown.unit), unit: short.unit },
   ];
   // Each kept variant is shorter than the one before: a longer one never fits better.
   const kept = [full];

@@ -36,10 +36,11 @@ describe('formatValue on the wall', () => {
     expect(formatValue(54.345, '%').text).toBe('54.35');
   });
 
-  it('shows a dimensionless ratio as a bare number, never as full before it is', () => {
-    expect(formatValue(0.41, '1')).toEqual({ text: '0.41', unit: '' });
-    expect(formatValue(0.99999, '1')).toEqual({ text: '0.999', unit: '' });
-    expect(formatValue(1, '1')).toEqual({ text: '1', unit: '' });
+  it('shows a dimensionless ratio (unit 1) as a percentage, never as full before it is', () => {
+    expect(formatValue(0.41, '1')).toEqual({ text: '41', unit: '%' });
+    expect(formatValue(0.345, '1')).toEqual({ text: '34.5', unit: '%' });
+    expect(formatValue(0.99999, '1')).toEqual({ text: '99.99', unit: '%' });
+    expect(formatValue(1, '1')).toEqual({ text: '100', unit: '%' });
   });
 
   it('scales a long response time to seconds and bytes by thousands', () => {
@@ -123,7 +124,7 @@ describe('valueVariants', () => {
 
   it('rounds digits away in compact notation, never cuts them, and never reaches full', () => {
     expect(texts(99.55, '%')).toEqual(['99.55|%', '99.5|%', '99|%']);
-    expect(texts(0.99999, '1')).toEqual(['0.999|', '0.99|']);
+    expect(texts(0.99999, '1')).toEqual(['99.99|%', '99.9|%', '99|%']);
     expect(texts(1_234_567, 'ms')).toEqual(['1,235|s', '1.2k|s']);
   });
 
