@@ -104,7 +104,9 @@ function SeriesDetail({ series }: { series: ConsoleSeries }) {
           {value.text} <span className="detail__unit">{value.unit}</span>
         </span>
         <StatusBadge status={status} textTestId="detail-status" />
-        <span className="detail__age">{sample ? formatAge(now - (at ?? sample.t)) : 'no samples'}</span>
+        <span className="detail__age">
+          {sample ? formatAge(now - (at ?? sample.t)) : 'no samples'}
+        </span>
         <div className="detail__ranges" role="group" aria-label="Time range">
           {DETAIL_RANGES.map((option) => (
             <button
