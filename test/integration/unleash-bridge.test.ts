@@ -96,7 +96,7 @@ const rollout = (env: FeatureEnvJson) =>
   env.strategies.filter((s) => s.constraints.length === 0).map((s) => Number(s.parameters.rollout));
 
 /** Submits through the console core and waits for the final state. */
-async function act(call: ActionCall) {
+async function act(call: ActionCall & { override?: boolean; reason?: string }) {
   const { core } = ready();
   const endpointId = [...core.links.keys()][0] as string;
   intent += 1;
@@ -206,9 +206,15 @@ describe('Unleash bridge ↔ real Unleash on PostgreSQL', () => {
     expect(env?.version).toBe('new-checkout');
     expect(env?.rings?.map((r) => r.status ?? '-')).toEqual(['active', '-', '-', '-']);
 
+    // A flag rollout has no gate metrics: the console lets it on only with an audited override.
+    const override = {
+      override: true,
+      reason: 'no gate metrics for a flag rollout; watched by hand',
+    };
     const early = await act({
       action: 'ring.promote',
       args: { service: 'default', environment: PROD },
+      ...override,
     });
     expect(early.state, early.message).toBe('succeeded');
     expect(rollout(await unleashEnv('new-checkout', PROD))).toEqual([25]);
@@ -244,6 +250,7 @@ describe('Unleash bridge ↔ real Unleash on PostgreSQL', () => {
     const all = await act({
       action: 'ring.promote',
       args: { service: 'default', environment: PROD, version: 'new-checkout', toRing: 'all' },
+      ...override,
     });
     expect(all.state, all.message).toBe('succeeded');
     const final = await unleashEnv('new-checkout', PROD);
@@ -416,6 +423,60 @@ describe('Unleash bridge ↔ real Unleash on PostgreSQL', () => {
     expect(second.frames.some((f) => f.method === 'deployments.snapshot')).toBe(false);
     expect(second.invalid).toEqual([]);
     await second.close();
+  }, 30_000);
+
+  it('tells console B of A’s flip with operator and reason, and refuses requests out of turn', async () => {
+    ready();
+    if (!bridge) throw new Error('no bridge');
+    const a = await connectRawConsole(bridge.url);
+    const b = await connectRawConsole(bridge.url);
+    const args = { service: 'default', environment: DEV, flag: 'dark-mode', enabled: true };
+    const early = await b.request('action.submit', {
+      key: 'early-key-0001',
+      action: 'flag.set',
+      args,
+    });
+    expect(early.error?.code).toBe(-32600);
+    expect(b.frames).toHaveLength(1);
+    await a.hello();
+    await b.hello();
+    await b.waitFor('the snapshot', (f) => f.method === 'deployments.snapshot');
+    expect((await b.hello()).error?.code).toBe(-32600);
+    const before = Date.now();
+    const reason = 'dark mode for the night shift';
+    const reply = await a.request('action.submit', {
+      key: 'shared-key-0001',
+      action: 'flag.set',
+      args,
+      operator: 'dana',
+      reason,
+    });
+    expect(reply.result).toEqual({ accepted: true });
+    await b.waitFor(
+      'the flip’s outcome on B',
+      (f) => f.method === 'action.status' && f.params?.state === 'succeeded',
+      10_000,
+    );
+    const described = {
+      key: 'shared-key-0001',
+      action: 'flag.set',
+      args,
+      operator: 'dana',
+      reason,
+    };
+    const onB = b.frames.filter((f) => f.method === 'action.status');
+    expect(onB.map((f) => f.params?.state)).toEqual(['accepted', 'running', 'succeeded']);
+    for (const frame of onB) expect(frame.params).toMatchObject(described);
+    expect(onB[0]?.params?.submittedAt).toBeGreaterThanOrEqual(before);
+    expect((await b.request('action.get', { key: 'shared-key-0001' })).result).toMatchObject({
+      ...described,
+      state: 'succeeded',
+    });
+    // The early submit was refused before hello: the key was never taken.
+    expect((await b.request('action.get', { key: 'early-key-0001' })).error?.code).toBe(-32004);
+    expect(b.frames.filter((f) => f.method === 'deployments.snapshot')).toHaveLength(1);
+    expect([...a.invalid, ...b.invalid]).toEqual([]);
+    await Promise.all([a.close(), b.close()]);
   }, 30_000);
 
   it('shows client metrics of a feature as series', async () => {
