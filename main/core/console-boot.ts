@@ -37,13 +37,14 @@ export async function bootConsole(
   const scenario = options.scenario === undefined ? undefined : checkScenario(options.scenario);
   const demo = wantDemo ? await startDemoEndpoint({ seed: options.seed, scenario }) : undefined;
   const demoSpec: EndpointSpec[] = demo ? [{ id: 'demo', url: demo.url, source: 'demo' }] : [];
+  const operator = operatorName(context.settings);
   const core = new ConsoleCore({
     endpoints: [...demoSpec, ...saved, ...cli],
     clientVersion: context.clientVersion,
     registry: context.registry,
     profile: options.profile ?? 'operator',
     notices: context.settings?.notice ? [context.settings.notice] : [],
-    operator: () => context.settings?.value.operator ?? osUser(),
+    operator: () => context.settings?.value.operator?.trim() || operator,
     settings: context.settings,
     ...(context.userData ? { snapshotDir: join(context.userData, 'snapshots') } : {}),
     kiosk: options.kiosk ?? false,
@@ -58,6 +59,23 @@ export async function bootConsole(
       await demo?.close();
     },
   };
+}
+
+/**
+ * One name for the operator everywhere (audit, acknowledgements, annotations):
+ * the one in settings, or else the OS user, written there once so the renderer,
+ * which reads settings and cannot ask the OS, says the same.
+ */
+function operatorName(settings: SettingsStore | undefined): string {
+  const saved = settings?.value.operator?.trim();
+  if (saved) return saved;
+  const user = osUser();
+  try {
+    settings?.update({ operator: user });
+  } catch {
+    // A read-only settings file: the core still uses the OS user.
+  }
+  return user;
 }
 
 function osUser(): string {

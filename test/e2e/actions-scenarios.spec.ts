@@ -4,6 +4,7 @@
 // (the board shows the new state), the metric recovers on the wall, and the
 // audit log holds the whole story with the operator's reason.
 import type { ChildProcess } from 'node:child_process';
+import { userInfo } from 'node:os';
 import type { Locator, Page } from '@playwright/test';
 import { expect, startBrowserMode, test } from './browser-mode';
 
@@ -95,27 +96,44 @@ function localMinute(at: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** The audit log has pending, accepted, running and succeeded for the action, newest first, with the reason. */
+/**
+ * The audit log shows the action as one row, by the operator the settings name
+ * (by default the OS user), with its pending, accepted, running and succeeded
+ * steps folded under it, each with the reason.
+ */
 async function expectAuditStory(page: Page, action: string, reason: string) {
-  await page.getByTestId('view-actions').click();
+  await page.getByRole('button', { name: 'Audit', exact: true }).click();
   await expect(page.getByTestId('actions-view')).toBeVisible();
   await page.getByTestId('audit-filter-action').selectOption(action);
-  const rows = page.locator(`[data-testid="audit-row"][data-action="${action}"]`);
+  const actions = page.locator(`[data-testid="audit-action"][data-action="${action}"]`);
+  await expect(actions.first()).toHaveAttribute('data-state', 'succeeded');
+  await expect(actions).toHaveCount(1);
+  await expect(actions).toHaveAttribute('data-operator', userInfo().username);
+  await expect(actions.getByTestId('audit-action-reason')).toHaveText(reason);
+  // Folded: the steps are there, hidden, until the operator asks for them.
+  const rows = actions.getByTestId('audit-row');
+  await expect(rows.first()).toBeHidden();
+  await actions.getByTestId('audit-steps-toggle').click();
+  await expect(actions.getByTestId('audit-steps-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows.first()).toBeVisible();
   await expect
     .poll(() => rows.evaluateAll((all) => all.map((row) => (row as HTMLElement).dataset.state)))
-    .toEqual(['succeeded', 'running', 'accepted', 'pending']);
+    .toEqual(['pending', 'accepted', 'running', 'succeeded']);
   const reasons = await rows.getByTestId('audit-reason').allTextContents();
   expect(reasons).toEqual([reason, reason, reason, reason]);
+  // Today's steps read as clock times; another day's would carry the date.
+  await expect(rows.first().locator('time')).toHaveText(/^\d\d:\d\d:\d\d$/);
   // The debounced search finds the story by its reason, and only it.
   await page.getByTestId('audit-filter-action').selectOption('');
   await page.getByTestId('audit-search').fill(reason.slice(0, 12));
-  await expect(page.getByTestId('audit-row')).toHaveCount(4);
+  await expect(page.getByTestId('audit-action')).toHaveCount(1);
+  await expect(page.getByTestId('audit-count')).toContainText('1 action (4 entries)');
   // A time range: one ending before today finds none of it, one from an hour ago all of it.
   await page.getByTestId('audit-filter-to').fill('2020-01-01T00:00');
-  await expect(page.getByTestId('audit-row')).toHaveCount(0);
+  await expect(page.getByTestId('audit-action')).toHaveCount(0);
   await page.getByTestId('audit-filter-clear-time').click();
   await page.getByTestId('audit-filter-from').fill(localMinute(Date.now() - 3_600_000));
-  await expect(page.getByTestId('audit-row')).toHaveCount(4);
+  await expect(page.getByTestId('audit-action')).toHaveCount(1);
   await page.getByTestId('audit-filter-clear-time').click();
   await page.getByTestId('audit-filter-state').selectOption('succeeded');
   await expect(page.getByTestId('audit-row')).toHaveCount(1);
@@ -141,7 +159,8 @@ test('bad-deploy: roll billing back from the errors tile, typed name, recovered'
   const cell = cellOf(page, 'billing', 'production');
   await expect(cell.getByTestId('board-version')).toHaveText('2.13.2', { timeout: 10_000 });
   await expect(cell.getByTestId('board-previous-versions')).toContainText('2.13.1, 2.12.0');
-  await expect(cell.getByTestId('board-events')).toContainText('deploy.rolledback');
+  await expect(cell.getByTestId('board-events')).toContainText('Rolled back 2.14.0 → 2.13.2');
+  await expect(cell.getByTestId('board-events')).not.toContainText('deploy.rolledback');
   await expect(cell.getByTestId('action-trail')).toHaveText(
     'pending → accepted → running → succeeded',
   );
@@ -166,7 +185,7 @@ test('load-spike: add 8 web servers from the utilization tile, typed name, recov
   await page.getByTestId('view-deployments').click();
   const cell = cellOf(page, 'web', 'production');
   await expect(cell.getByTestId('board-capacity-servers')).toHaveText('16', { timeout: 10_000 });
-  await expect(cell.getByTestId('board-events')).toContainText('capacity.scaled');
+  await expect(cell.getByTestId('board-events')).toContainText('Scaled servers +8');
 
   await expectRecovered(page, tile);
   await expectAuditStory(page, 'capacity.scale', reason);

@@ -302,3 +302,48 @@ describe('switching scenarios at run time', () => {
     expect(() => demo.switchScenario('meteor')).toThrow(/unknown scenario meteor: expected one of/);
   });
 });
+
+const billingEnv = (state: ConsoleState, environment: string) =>
+  state.deployments
+    .flatMap((d) => d.services)
+    .find((s) => s.id === 'billing')
+    ?.environments.find((e) => e.id === environment);
+
+const HISTORIES = [
+  {
+    scenario: 'bad-deploy' as const,
+    cause: '2.14.0 goes out',
+    series: 'app.errors.rate',
+    causeAt: (state: ConsoleState) => {
+      const production = billingEnv(state, 'production');
+      return production?.version === '2.14.0' ? production.updatedAt : undefined;
+    },
+  },
+  {
+    scenario: 'failing-build' as const,
+    cause: 'the staging build fails',
+    series: 'ci.tests.failed',
+    causeAt: (state: ConsoleState) => billingEnv(state, 'staging')?.build?.finishedAt,
+  },
+];
+
+describe.each(HISTORIES)('the $scenario history', (c) => {
+  it(`is healthy until ${c.cause} and alerting only after: the cause precedes the effect`, async () => {
+    const { core } = await drill(c.scenario);
+    const state = await waitFor('the backfilled history', async () => {
+      const now = await core.getState();
+      const series = seriesOf(now, c.series);
+      return series && (now.points[series.key]?.t.length ?? 0) > 600 && now;
+    });
+    const causeAt = c.causeAt(state) ?? Infinity;
+    const series = seriesOf(state, c.series);
+    const points = state.points[series?.key ?? ''];
+    const warning = series?.thresholds?.warning ?? 0;
+    const samples = (points?.t ?? []).map((t, i) => ({ t, v: points?.v[i] ?? 0 }));
+    const before = samples.filter((s) => s.t < causeAt);
+    expect(before.length).toBeGreaterThan(60);
+    expect(before.every((s) => s.v < warning)).toBe(true);
+    const firstBad = samples.find((s) => s.v >= warning);
+    expect(firstBad?.t).toBeGreaterThan(causeAt);
+  });
+});

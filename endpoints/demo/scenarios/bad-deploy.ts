@@ -1,6 +1,7 @@
 // bad-deploy (the default): billing 2.14.0 went out twelve minutes ago and
-// fails a share of requests. Errors, p95 and CPU are up, availability down,
-// until someone rolls billing back to 2.13.2.
+// fails a share of requests from then on: the backfilled history is healthy
+// before the deploy, as a real incident's would be. Errors, p95 and CPU are
+// up, availability down, until someone rolls billing back to 2.13.2.
 import { SERIES, remedy, tailorCatalog, type Targets } from '../demo-catalog';
 import type { DeploymentState } from '../deployment-state';
 import { planPatch, planRollback } from './release-steps';
@@ -16,6 +17,8 @@ import { refuse, type Scenario } from './scenario';
 
 export const FAULTY_RELEASE = { service: BILLING.id, environment: PRODUCTION, version: '2.14.0' };
 const GOOD_VERSION = '2.13.2';
+/** Within the backfilled fifteen minutes, so the deploy precedes its alerts on the charts. */
+export const DEPLOYED_AGO_MS = 12 * 60_000;
 
 /** Where the series head while 2.14.0 runs; the rest of the time they head for their base. */
 const FAULTY_TARGETS: Targets = {
@@ -40,9 +43,11 @@ const rollBack = remedy(
   RECOVERY_MS,
 );
 
-export const faulty = (state: DeploymentState): boolean =>
-  state.environment(FAULTY_RELEASE.service, FAULTY_RELEASE.environment)?.version ===
-  FAULTY_RELEASE.version;
+/** Whether 2.14.0 serves requests at `now`: from just after it went out (by default, at all). */
+export function faulty(state: DeploymentState, now = Infinity): boolean {
+  const env = state.environment(FAULTY_RELEASE.service, FAULTY_RELEASE.environment);
+  return env?.version === FAULTY_RELEASE.version && now > env.updatedAt;
+}
 
 export const badDeploy: Scenario = {
   name: 'bad-deploy',
@@ -59,7 +64,7 @@ export const badDeploy: Scenario = {
       version: FAULTY_RELEASE.version,
       previousVersions: [GOOD_VERSION, '2.13.1', '2.12.0'],
       status: 'degraded',
-      updatedAt: now - 12 * 60_000,
+      updatedAt: now - DEPLOYED_AGO_MS,
     }),
     service(WEB, webProduction(now)),
   ],
@@ -73,7 +78,7 @@ export const badDeploy: Scenario = {
       [SERIES.errors]: { service: BILLING.id, procedures: rollBack },
     }),
 
-  targets: (state) => (faulty(state) ? FAULTY_TARGETS : {}),
+  targets: (state, _tick, now) => (faulty(state, now) ? FAULTY_TARGETS : {}),
 
   plan(call, state) {
     switch (call.action) {

@@ -7,7 +7,8 @@ export const VIEW_LABEL: Record<ConsoleView, string> = {
   alerts: 'Alerts',
   deployments: 'Deployments',
   releases: 'Releases',
-  actions: 'Actions',
+  // What the view holds: the log of actions taken (they are launched where their target is).
+  actions: 'Audit',
   connections: 'Connections',
 };
 

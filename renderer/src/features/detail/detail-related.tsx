@@ -1,6 +1,6 @@
 // What surrounds a series in its detail view: its service's deployments (with
-// their guarded roll back), the actions taken on that service, and the events
-// that mark its chart.
+// their guarded roll back), the actions taken on that service, and the changes
+// that mark its chart, as sentences.
 import { useShallow } from 'zustand/react/shallow';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
@@ -60,21 +60,29 @@ export function DetailActions({ series }: { series: ConsoleSeries }) {
   );
 }
 
-export function DetailEvents({ series }: { series: ConsoleSeries }) {
-  const events = useConsoleStore((store) => store.events);
-  const markers = markersOf(useConsoleStore.getState(), series)
-    .filter((marker) => marker.kind === 'event')
-    .slice(-20)
+/** Every deploy, rollback, flag flip, ring change and action in the chart's window, newest first. */
+export function DetailChanges({ series, since }: { series: ConsoleSeries; since: number }) {
+  // Read again whenever what makes a marker changes.
+  useConsoleStore(useShallow((store) => [store.events, store.actions, store.deployments]));
+  const changes = markersOf(useConsoleStore.getState(), series)
+    .filter((marker) => marker.at >= since)
+    .slice(-30)
     .reverse();
   if (series.service === undefined) return null;
-  if (markers.length === 0 || events.length === 0) {
-    return <p className="detail__none">No events for {series.service} yet.</p>;
+  if (changes.length === 0) {
+    return <p className="detail__none">No changes to {series.service} in this window.</p>;
   }
   return (
     <ul className="detail__list" data-testid="detail-events">
-      {markers.map((marker, index) => (
-        <li key={`${marker.at}-${index}`} className="detail__event">
-          <span className="detail__event-label">{marker.label}</span> {marker.detail}
+      {changes.map((marker, index) => (
+        <li
+          key={`${marker.at}-${index}`}
+          className="detail__event"
+          data-testid="detail-change"
+          data-kind={marker.kind}
+          data-at={marker.at}
+        >
+          {marker.detail}
         </li>
       ))}
     </ul>

@@ -9,7 +9,7 @@ import { AlertTimeline } from '../alerts';
 import { formatClock, formatSpan } from '../../ui/clock-format';
 import { DetailChart } from './detail-chart';
 import { DEFAULT_RANGE, DETAIL_RANGES, type DetailRange } from './detail-ranges';
-import { DetailActions, DetailDeployments, DetailEvents } from './detail-related';
+import { DetailActions, DetailChanges, DetailDeployments } from './detail-related';
 import { LEVEL_HEADING } from '../../ui/level-heading';
 import { useLiveReading } from '../../ui/live-reading';
 import { SeriesSamples } from './series-samples';
@@ -169,8 +169,8 @@ function SeriesDetail({ series }: { series: ConsoleSeries }) {
           <DetailDeployments series={series} />
           <h3 className="detail__heading">Actions</h3>
           <DetailActions series={series} />
-          <h3 className="detail__heading">Events</h3>
-          <DetailEvents series={series} />
+          <h3 className="detail__heading">Changes in this window</h3>
+          <DetailChanges series={series} since={start} />
           <h3 className="detail__heading">Alert history</h3>
           <AlertTable
             alerts={alerts}

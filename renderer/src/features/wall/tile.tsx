@@ -1,7 +1,8 @@
 // One series on the wall: title, latest value, status, age and a live line.
 // The whole tile opens the series' detail (a click anywhere, or Enter on its
 // title button); in Arrange mode it shows its arranging controls instead.
-// While it alerts, the endpoint's procedure is offered over its chart.
+// While it alerts, the endpoint's procedure is offered in a row of its own
+// below the chart, never over the line it is about.
 import { memo, useRef, type DragEvent, type MouseEvent } from 'react';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { selectEndpointTag } from '../../store/console-selectors';
@@ -169,7 +170,6 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
               </p>
             )
           )}
-          {!arranging && <ProcedureSuggestion series={series} />}
           {arranging && (
             <TileArrangeControls
               seriesKey={series.key}
@@ -179,6 +179,7 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
             />
           )}
         </div>
+        {!arranging && <ProcedureSuggestion series={series} />}
         <div className="tile__foot" id={footId}>
           <StatusBadge status={status} textTestId="tile-status" />
           <span className="tile__age" data-testid="tile-age">

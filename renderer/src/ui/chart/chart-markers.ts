@@ -7,38 +7,17 @@ import type { ConsoleEvent } from '../../../../shared/api/console-state';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import type { ConsoleStore } from '../../store/console-store';
 import { actionSummary } from '../action-summary';
+import { eventSentence, subjectWords } from './event-sentence';
+import { stateMarkersOf } from './state-markers';
 
 export interface ChartMarker {
   at: number;
-  /** A word or two on the chart: "rollback", "flag". */
+  /** A short sentence on the chart: "Rolled back 2.14.0 → 2.13.2". */
   label: string;
   /** The whole story, for the tooltip and the detail view. */
   detail: string;
   kind: 'event' | 'action';
 }
-
-const EVENT_LABEL: Record<string, string> = {
-  'deploy.started': 'deploy',
-  'deploy.finished': 'deployed',
-  'deploy.rolledback': 'rollback',
-  'build.failed': 'build failed',
-  'build.passed': 'build',
-  'flag.changed': 'flag',
-  'capacity.scaled': 'scale',
-  'ring.promoted': 'promote',
-  'ring.halted': 'halt',
-  'patch.applied': 'patch',
-};
-
-const ACTION_LABEL: Record<ActionRecord['action'], string> = {
-  'deploy.rollback': 'rollback',
-  'build.retry': 'retry',
-  'flag.set': 'flag',
-  'patch.apply': 'patch',
-  'capacity.scale': 'scale',
-  'ring.promote': 'promote',
-  'ring.halt': 'halt',
-};
 
 const clock = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -47,32 +26,45 @@ const clock = new Intl.DateTimeFormat(undefined, {
   hourCycle: 'h23',
 });
 
+const KIND: Record<string, string> = {
+  'deploy.started': 'Deploy',
+  'deploy.finished': 'Deploy',
+  'deploy.rolledback': 'Rollback',
+  'build.failed': 'Build',
+  'build.passed': 'Build',
+  'flag.changed': 'Flag',
+  'capacity.scaled': 'Scale',
+  'ring.promoted': 'Ring',
+  'ring.halted': 'Ring',
+  'patch.applied': 'Patch',
+};
+
+/** A word for what kind of change an event is, as a list's badge: "Rollback", "Flag". */
 export function eventLabel(event: ConsoleEvent): string {
-  if (event.type === 'deploy.started' && event.data?.reason === 'rollback') return 'rollback';
-  return EVENT_LABEL[event.type] ?? event.type.split('.').at(-1) ?? event.type;
+  if (event.type === 'deploy.started' && event.data?.reason === 'rollback') return 'Rollback';
+  return KIND[event.type] ?? 'Event';
 }
 
-function dataWords(data: Record<string, unknown> | undefined): string {
-  if (!data) return '';
-  const { from, to, ...rest } = data;
-  const words: string[] = [];
-  if (typeof from === 'string' && typeof to === 'string') words.push(`${from} → ${to}`);
-  for (const [key, value] of Object.entries(rest)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      words.push(`${key} ${String(value)}`);
-    }
-  }
-  return words.join(', ');
-}
-
+/** The whole story of an event: when, where and what. */
 export function eventDetail(event: ConsoleEvent): string {
   const at = clock.format(new Date(event.time));
-  const words = dataWords(event.data);
-  return `${at} ${event.type} ${event.subject ?? ''}${words ? `: ${words}` : ''}`.trim();
+  const where = subjectWords(event.subject);
+  return `${at} ${where ? `${where}: ` : ''}${eventSentence(event)}`;
 }
 
 const touches = (series: ConsoleSeries, subject: string | undefined): boolean =>
   series.service !== undefined && (subject?.startsWith(`${series.service}/`) ?? false);
+
+function actionMarker(record: ActionRecord): ChartMarker {
+  const summary = actionSummary(record, record.fromVersion);
+  const where = `${record.args.service} ${record.args.environment}`;
+  return {
+    at: record.submittedAt,
+    label: `${summary} (${record.state})`,
+    detail: `${clock.format(new Date(record.submittedAt))} ${where}: ${summary} by ${record.operator}, ${record.state}`,
+    kind: 'action',
+  };
+}
 
 /** Every marker of one series, oldest first. */
 export function markersOf(store: ConsoleStore, series: ConsoleSeries): ChartMarker[] {
@@ -82,18 +74,17 @@ export function markersOf(store: ConsoleStore, series: ConsoleSeries): ChartMark
     if (event.endpointId !== series.endpointId || !touches(series, event.subject)) continue;
     const at = Date.parse(event.time);
     if (Number.isFinite(at)) {
-      markers.push({ at, label: eventLabel(event), detail: eventDetail(event), kind: 'event' });
+      markers.push({ at, label: eventSentence(event), detail: eventDetail(event), kind: 'event' });
     }
   }
+  markers.push(
+    ...stateMarkersOf(store.deployments, store.events, series.endpointId, series.service).map(
+      (marker) => ({ ...marker, detail: `${clock.format(new Date(marker.at))} ${marker.detail}` }),
+    ),
+  );
   for (const record of Object.values(store.actions)) {
     if (record.endpointId !== series.endpointId || record.args.service !== series.service) continue;
-    const summary = actionSummary(record, record.fromVersion);
-    markers.push({
-      at: record.submittedAt,
-      label: ACTION_LABEL[record.action],
-      detail: `${clock.format(new Date(record.submittedAt))} ${summary} by ${record.operator}: ${record.state}`,
-      kind: 'action',
-    });
+    markers.push(actionMarker(record));
   }
   return markers.sort((a, b) => a.at - b.at);
 }
@@ -112,9 +103,11 @@ export function clusterMarkers(
     const last = clusters.at(-1);
     if (last && marker.at - last.at <= gapMs) {
       count += 1;
+      // The latest change names the cluster: it is where things stand.
       clusters[clusters.length - 1] = {
-        ...last,
-        label: `${last.label.replace(/ \+\d+$/, '')} +${count}`,
+        ...marker,
+        at: last.at,
+        label: `${marker.label} (+${count} earlier)`,
         detail: `${last.detail}\n${marker.detail}`,
       };
     } else {
