@@ -30,6 +30,7 @@ import {
   sleep,
   startBrowserMode,
   startEndpoint,
+  watchOtherCpu,
   type Running,
 } from './browser-harness';
 import { LATENCY_PROBE, LONG_TASK_PROBE } from './page-probes';
@@ -460,6 +461,10 @@ export interface CapFigures {
   /** Next page → its tiles on screen. */
   nextPageMs: number;
   pager: string;
+  /** The longest task in each phase: load to a full page, the live window, search, page turn. */
+  longestByPhase: Record<string, number>;
+  /** What ran in the page turn's longest animation frame (long-animation-frame scripts). */
+  longestFrame?: { durationMs: number; scripts: string[] };
 }
 
 const CAP_SERIES = 5_000;
@@ -497,6 +502,10 @@ export async function runCapBench(
     const firstChartMs = Date.now() - began;
     await until(page, async () => (await charts()) >= SERIES, 120_000);
     const fullPageMs = Date.now() - began;
+    const marks: [string, number][] = [['load', 0]];
+    const mark = async (phase: string) =>
+      marks.push([phase, (await page.evaluate('performance.now()')) as number]);
+    await mark('live');
     const tiles = await page.locator(TILE).count();
     const cdp = await openCdp(page);
     await sleep(5_000);
@@ -504,6 +513,7 @@ export async function runCapBench(
     await sleep(seconds * 1000);
     const after = await pageMetrics(cdp);
     const heap = await heapAfterGc(cdp);
+    await mark('search');
     let t = Date.now();
     await page.getByTestId('wall-search').fill('Pulse 4242');
     await until(page, async () => (await page.locator(TILE).count()) === 1, 30_000);
@@ -512,6 +522,7 @@ export async function runCapBench(
     await page.getByTestId('wall-search').fill('');
     await until(page, async () => (await charts()) >= SERIES, 30_000);
     const firstKey = await page.locator(TILE).first().getAttribute('data-series-key');
+    await mark('page turn');
     t = Date.now();
     await page.getByTestId('wall-page-next').click();
     await until(
@@ -524,7 +535,8 @@ export async function runCapBench(
     const nextPageMs = Date.now() - t;
     const pager = (await page.getByTestId('wall-pager-count').textContent()) ?? '';
     await sleep(1_000);
-    const tasks = (await page.evaluate('window.__longTasks')) as { duration: number }[];
+    const tasks = (await page.evaluate('window.__longTasks')) as LongEntry[];
+    const frames = (await page.evaluate('window.__longFrames')) as CapFrame[];
     return {
       series: CAP_SERIES,
       viewport: `${viewport.width}×${viewport.height}`,
@@ -540,6 +552,8 @@ export async function runCapBench(
       searchTiles,
       nextPageMs,
       pager,
+      longestByPhase: longestByPhase(tasks, marks),
+      ...longestFrame(frames.filter((frame) => frame.start >= (marks.at(-1)?.[1] ?? 0))),
       ...(profileSeconds > 0 ? { profile: await profilePage(cdp, profileSeconds) } : {}),
     };
   } finally {
@@ -547,6 +561,39 @@ export async function runCapBench(
     await host.stop();
     await endpoint.stop();
   }
+}
+
+interface LongEntry {
+  start: number;
+  duration: number;
+}
+
+interface CapFrame extends LongEntry {
+  scripts: { invoker: string; duration: number; forcedStyleAndLayoutDuration: number }[];
+}
+
+/** Each phase (named at its start, in page time) with its longest task. */
+function longestByPhase(tasks: LongEntry[], marks: [string, number][]): Record<string, number> {
+  const longest: Record<string, number> = {};
+  for (const [index, [phase, from]] of marks.entries()) {
+    const to = marks[index + 1]?.[1] ?? Infinity;
+    const inPhase = tasks.filter((task) => task.start >= from && task.start < to);
+    longest[phase] = round1(inPhase.reduce((m, task) => Math.max(m, task.duration), 0));
+  }
+  return longest;
+}
+
+function longestFrame(frames: CapFrame[]): { longestFrame?: CapFigures['longestFrame'] } {
+  const frame = frames.reduce<CapFrame | undefined>(
+    (m, f) => (m && m.duration >= f.duration ? m : f),
+    undefined,
+  );
+  if (!frame) return {};
+  const scripts = frame.scripts.map(
+    (s) =>
+      `${s.invoker} ${round1(s.duration)} ms (forced layout ${round1(s.forcedStyleAndLayoutDuration)})`,
+  );
+  return { longestFrame: { durationMs: round1(frame.duration), scripts } };
 }
 
 /** Slope (y per x) by least squares, with its standard error. */
@@ -580,7 +627,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const profile = process.argv.includes('--profile') ? 20 : 0;
     if (want('b2')) console.log('B2', await runLatencyBench(quick));
     if (want('b3')) console.dir(await runLoadBench(quick, profile), { depth: 4 });
-    if (want('b7')) console.dir(await runCapBench(quick, profile), { depth: 4 });
+    if (want('b7')) {
+      const otherCpu = watchOtherCpu();
+      const figures = await runCapBench(quick, profile);
+      console.dir({ ...figures, otherCores: round1(otherCpu.stop()) }, { depth: 4 });
+    }
     if (want('b4'))
       console.log(
         'B4',

@@ -25,6 +25,7 @@ import { readSnapshot } from '../main/core/snapshot/snapshot-reader';
 import { snapshotToState } from '../shared/rules/snapshot-view';
 import { writeSnapshot } from '../main/core/snapshot/snapshot-writer';
 import { ConsoleHistory } from '../main/core/snapshot/console-history';
+import { watchOtherCpu } from './browser-harness';
 import type { EndpointDeployments } from '../shared/api/console-state';
 
 export const TARGETS = { exportMs: 1_000, fileMB: 60, readMs: 1_500, stallMs: 100 };
@@ -268,12 +269,16 @@ export async function runSnapshotBench(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
+  const otherCpu = watchOtherCpu();
   const results = await runSnapshotBench(quick);
+  const otherCores = otherCpu.stop();
   const load = loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
   const runs = quick ? 'one run' : 'medians of 5 runs';
-  console.log(`${cpus().length} CPUs (${cpus()[0]?.model}), load average ${load}, ${runs}`);
+  console.log(
+    `${cpus().length} CPUs (${cpus()[0]?.model}), load average ${load}, other processes ${otherCores} cores, ${runs}`,
+  );
   console.log(
     `targets: export ≤ ${TARGETS.exportMs} ms, file ≤ ${TARGETS.fileMB} MB, read ≤ ${TARGETS.readMs} ms, stall ≤ ${TARGETS.stallMs} ms`,
   );

@@ -1,13 +1,13 @@
 // The head of a snapshot: everything but the points, taken from the live
 // console and trimmed to the window. Validated against the very schema the
-// reader uses, so the console never writes a file it would refuse to open.
+// reader uses, so the console never writes a file it would refuse to open;
+// in slices like the reader, since the history can be megabytes.
 import { isActionInFlight } from '../../../shared/rules/action-states';
 import {
   EMPTY_HISTORY,
   SNAPSHOT_FORMAT,
   SNAPSHOT_LIMITS,
   SNAPSHOT_VERSION,
-  snapshotHeadSchema,
   type SnapshotAnnotation,
   type SnapshotHead,
   type SnapshotHistory,
@@ -17,6 +17,7 @@ import {
 import type { ActionRecord } from '../../../shared/api/actions';
 import type { AuditEntry } from '../../../shared/api/audit';
 import { SnapshotError, describeIssues } from './snapshot-error';
+import { checkHead } from './snapshot-history-check';
 import { chooseSeries, seriesRanks } from './snapshot-priority';
 
 export interface HeadInput {
@@ -55,11 +56,11 @@ export async function buildHead(source: SnapshotSource, input: HeadInput): Promi
     audit: auditOf(audit, from, to),
     annotations: input.annotations,
   };
-  const parsed = snapshotHeadSchema.safeParse(head);
+  const parsed = await checkHead(head);
   if (!parsed.success) {
     throw new SnapshotError(
       'invalid',
-      `cannot write this snapshot: ${describeIssues(parsed.error.issues)}`,
+      `cannot write this snapshot: ${describeIssues(parsed.issues)}`,
     );
   }
   return { head: parsed.data, ranks, left: chosen.left };

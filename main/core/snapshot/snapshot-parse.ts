@@ -20,8 +20,9 @@ export interface ParseHooks {
    * Called as the `points` member starts, with the members read so far. A
    * handler returned takes the entries as they are parsed (the reader decodes
    * them while the rest is still inflating); without one they are collected raw.
+   * It may be async, so that checking the head can yield to the event loop.
    */
-  pointsStart?(doc: RawDocument): PointsHandler | undefined;
+  pointsStart?(doc: RawDocument): PointsHandler | undefined | Promise<PointsHandler | undefined>;
 }
 
 const OPEN_OBJECT = 0x7b;
@@ -70,7 +71,7 @@ async function parsePoints(
 ): Promise<unknown> {
   const raw: RawDocument = Object.create(null);
   const seen = new Set<string>();
-  const handler = hooks.pointsStart?.(doc) ?? { entry: (key, value) => (raw[key] = value) };
+  const handler = (await hooks.pointsStart?.(doc)) ?? { entry: (key, value) => (raw[key] = value) };
   await reader.step((cursor) => cursor.enterObject());
   for (;;) {
     const entry = await reader.step((cursor) => {

@@ -14,6 +14,7 @@ import {
   type SnapshotHead,
 } from '../../../shared/api/snapshot';
 import { SnapshotError, describeIssues } from './snapshot-error';
+import { checkHead } from './snapshot-history-check';
 import {
   DEFAULT_READ_LIMITS,
   InflatingBytes,
@@ -44,15 +45,15 @@ export async function readSnapshot(
   try {
     let early: EarlyHead | undefined;
     const doc = await parseDocument(inflating, {
-      pointsStart: (partial) => {
-        early = earlyHead(partial);
+      pointsStart: async (partial) => {
+        early = await earlyHead(partial);
         return early?.decoder;
       },
     });
     if (!early) return await readLate(doc);
     // An optional member placed after the points: validate the head again with it.
     const late = HEAD_MEMBERS.some((name) => name in doc && !early?.members.has(name));
-    return { ...(late ? validHead(doc) : early.head), points: early.decoder.finish() };
+    return { ...(late ? await validHead(doc) : early.head), points: early.decoder.finish() };
   } finally {
     inflating.cancel();
   }
@@ -66,17 +67,17 @@ interface EarlyHead {
 }
 
 /** The head, when it came before the points and needs no migration. */
-function earlyHead(partial: RawDocument): EarlyHead | undefined {
+async function earlyHead(partial: RawDocument): Promise<EarlyHead | undefined> {
   if (!REQUIRED_MEMBERS.every((name) => name in partial)) return undefined;
   if (versionOf(partial) !== SNAPSHOT_VERSION) return undefined;
-  const head = validHead(partial);
+  const head = await validHead(partial);
   return { head, decoder: new PointsDecoder(head), members: new Set(Object.keys(partial)) };
 }
 
 async function readLate(doc: RawDocument): Promise<Snapshot> {
   const slicer = new TimeSlicer();
   const current = await migrate(doc, versionOf(doc), slicer);
-  const head = validHead(current);
+  const head = await validHead(current, slicer);
   const raw = current.points;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new SnapshotError('invalid', 'invalid snapshot: points: expected an object');
@@ -110,10 +111,11 @@ function versionOf(doc: RawDocument): number {
   return version;
 }
 
-function validHead(doc: RawDocument): SnapshotHead {
-  const parsed = snapshotHeadSchema.safeParse(doc);
+/** The head, checked in slices (snapshot-history-check): its history can be megabytes. */
+async function validHead(doc: RawDocument, slicer?: TimeSlicer): Promise<SnapshotHead> {
+  const parsed = await checkHead(doc, slicer);
   if (!parsed.success) {
-    throw new SnapshotError('invalid', `invalid snapshot: ${describeIssues(parsed.error.issues)}`);
+    throw new SnapshotError('invalid', `invalid snapshot: ${describeIssues(parsed.issues)}`);
   }
   const keys = new Set<string>();
   for (const { key } of parsed.data.series) {

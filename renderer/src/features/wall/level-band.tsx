@@ -16,6 +16,8 @@ interface LevelBandProps {
   columns: number;
   rows: number;
   parts: Map<string, TitleParts>;
+  /** Only these of seriesKeys have tiles yet (a page mounting in slices); all without it. */
+  mounted?: ReadonlySet<string> | undefined;
 }
 
 /** "2 hidden": tiles the operator hid leave a trace, and a way back in Arrange mode. */
@@ -53,6 +55,7 @@ export const LevelBand = memo(function LevelBand({
   columns,
   rows,
   parts,
+  mounted,
 }: LevelBandProps) {
   const arranging = useConsoleStore((store) => store.arranging);
   const drop = arranging
@@ -96,9 +99,12 @@ export const LevelBand = memo(function LevelBand({
             gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
           }}
         >
-          {seriesKeys.map((key) => (
-            <Tile key={key} seriesKey={key} parts={parts.get(key)} />
-          ))}
+          {seriesKeys.map(
+            (key) =>
+              (!mounted || mounted.has(key)) && (
+                <Tile key={key} seriesKey={key} parts={parts.get(key)} />
+              ),
+          )}
         </div>
       )}
     </section>

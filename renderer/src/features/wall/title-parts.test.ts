@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shortenName, titleParts, type TitledSeries } from './title-parts';
 
@@ -61,6 +62,46 @@ describe('titleParts', () => {
     expect(parts.get('b')?.keep).toBe('42');
     // Nothing shared: its last word stays, so the ellipsis falls in the middle.
     expect(parts.get('c')?.keep).toBe('production');
+  });
+});
+
+describe('titleParts over many titles', () => {
+  /** The rule spelled out pair by pair: words after the longest prefix shared with any other name. */
+  function pairwiseKeep(name: string, names: string[]): string {
+    const words = name.split(' ');
+    let shared = 0;
+    for (const other of new Set(names)) {
+      if (other === name) continue;
+      const theirs = other.split(' ');
+      let count = 0;
+      while (count < words.length && words[count] === theirs[count]) count += 1;
+      shared = Math.max(shared, count);
+    }
+    if (shared >= words.length) return '';
+    return words.slice(shared === 0 ? words.length - 1 : shared).join(' ');
+  }
+
+  it('keeps what tells each name from every other name', () => {
+    const word = fc.constantFrom('Pulse', 'Response', 'time', 'p95', '4', '42', '', 'a');
+    const title = fc.array(word, { minLength: 1, maxLength: 5 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(title, { maxLength: 30 }), (titles) => {
+        const parts = titleParts(titles.map((text, i) => ({ key: `k${i}`, title: text })));
+        titles.forEach((text, i) => {
+          const name = parts.get(`k${i}`)?.name ?? '';
+          const names = titles.map((t, j) => parts.get(`k${j}`)?.name ?? t);
+          expect(parts.get(`k${i}`)?.keep).toBe(pairwiseKeep(name, names));
+        });
+      }),
+    );
+  });
+
+  it('tells 5,000 titles apart, as at the series cap', () => {
+    const series = Array.from({ length: 5_000 }, (_, i) => ({ key: `k${i}`, title: `Pulse ${i}` }));
+    const parts = titleParts(series);
+    expect(parts.size).toBe(5_000);
+    expect(parts.get('k4242')?.keep).toBe('4242');
+    expect(new Set([...parts.values()].map((part) => part.keep)).size).toBe(5_000);
   });
 });
 

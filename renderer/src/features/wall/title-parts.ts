@@ -31,19 +31,45 @@ function splitTitle(series: TitledSeries): { name: string; chip?: string; versio
   return { name, ...(chip ? { chip } : {}), ...(version ? { version } : {}) };
 }
 
-/** Word-prefix length two names share: 2 for "Pulse 4 a" and "Pulse 4 b". */
-function sharedWords(a: string[], b: string[]): number {
-  let count = 0;
-  while (count < a.length && count < b.length && a[count] === b[count]) count += 1;
-  return count;
+/** Names by word: how many distinct names pass through each word prefix. */
+interface WordNode {
+  names: number;
+  next: Map<string, WordNode>;
 }
 
-/** The words after the longest prefix this name shares with any other; the last word if none. */
-function distinguishingTail(name: string, others: string[][]): string {
-  const words = name.split(' ');
-  const shared = Math.max(0, ...others.map((other) => sharedWords(words, other)));
-  if (shared >= words.length) return '';
-  return words.slice(shared === 0 ? words.length - 1 : shared).join(' ');
+const wordNode = (): WordNode => ({ names: 0, next: new Map() });
+
+/**
+ * Each name's words after the longest word prefix it shares with any other
+ * name (2 for "Pulse 4 a" beside "Pulse 4 b"); its last word if it shares
+ * none, nothing if it is all shared. One pass to index, one to read: thousands
+ * of titles cost milliseconds, not the seconds comparing every pair took.
+ */
+function distinguishingTails(names: string[]): Map<string, string> {
+  const root = wordNode();
+  const split = names.map((name) => name.split(' '));
+  for (const words of split) {
+    let node = root;
+    for (const word of words) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = wordNode()));
+      child.names += 1;
+      node = child;
+    }
+  }
+  const tails = new Map<string, string>();
+  split.forEach((words, index) => {
+    let node = root;
+    let shared = 0;
+    for (const word of words) {
+      node = node.next.get(word) as WordNode;
+      if (node.names < 2) break;
+      shared += 1;
+    }
+    const tail = shared >= words.length ? '' : words.slice(shared === 0 ? -1 : shared).join(' ');
+    tails.set(names[index] as string, tail);
+  });
+  return tails;
 }
 
 export function titleParts(series: TitledSeries[]): Map<string, TitleParts> {
@@ -52,15 +78,7 @@ export function titleParts(series: TitledSeries[]): Map<string, TitleParts> {
   const count = new Map<string, number>();
   for (const entry of split) count.set(readAs(entry), (count.get(readAs(entry)) ?? 0) + 1);
   const names = [...new Set(split.map((entry) => entry.name))];
-  const tails = new Map(
-    names.map((name) => [
-      name,
-      distinguishingTail(
-        name,
-        names.filter((other) => other !== name).map((other) => other.split(' ')),
-      ),
-    ]),
-  );
+  const tails = distinguishingTails(names);
   const parts = new Map<string, TitleParts>();
   for (const entry of split) {
     const twin = (count.get(readAs(entry)) ?? 0) > 1;

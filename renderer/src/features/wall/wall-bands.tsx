@@ -3,7 +3,7 @@
 // wall with more series than fit readably (wall-pages.ts) is shown a page at
 // a time, alerting series first, with a search; only that page's tiles (and
 // charts) exist.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LEVELS, type Level } from '../../../../shared/protocol';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
@@ -13,7 +13,7 @@ import { LevelBand } from './level-band';
 import { fitTileGrid } from './tile-grid-layout';
 import { titleParts, type TitleParts } from './title-parts';
 import { useAlerting } from './wall-alerting';
-import { PAGE_TILES, pageWall } from './wall-pages';
+import { PAGE_TILES, mountMore, pageWall } from './wall-pages';
 import { WallPager } from './wall-pager';
 
 /** Matches --gap in tiles.css at 1080p; only steers the column choice. */
@@ -92,11 +92,13 @@ function PagedBands({ bands, hidden }: { bands: BandKeys; hidden: Counts }) {
       }),
     [bands, alerting, search, haystacks, pageNumber],
   );
-  // Titles are told apart among the tiles on screen: over 5,000 they cost seconds.
-  const parts = useMemo(() => {
-    const shown = LEVELS.flatMap((level) => page.bands[level]);
-    return titleParts(shown.flatMap((key) => series[key] ?? []));
-  }, [page.bands, series]);
+  const shown = useMemo(() => LEVELS.flatMap((level) => page.bands[level]), [page.bands]);
+  // Titles are told apart among the tiles on screen: a page's names read together.
+  const parts = useMemo(
+    () => titleParts(shown.flatMap((key) => series[key] ?? [])),
+    [shown, series],
+  );
+  const mounted = useMountedInSlices(shown);
   return (
     <>
       <WallPager
@@ -109,19 +111,39 @@ function PagedBands({ bands, hidden }: { bands: BandKeys; hidden: Counts }) {
         }}
         onPage={setPageNumber}
       />
-      <Bands bands={page.bands} hidden={hidden} parts={parts} />
+      <Bands bands={page.bands} hidden={hidden} parts={parts} mounted={mounted} />
     </>
   );
+}
+
+/**
+ * The page's tiles that exist so far: a new page mounts MOUNT_SLICE tiles a
+ * frame (each tile fits its title and value with layout reads), so turning a
+ * page is several short tasks, not one long one. Tiles that stay on the page
+ * (an alert reordering it) stay mounted.
+ */
+function useMountedInSlices(keys: string[]): ReadonlySet<string> {
+  const [mounted, setMounted] = useState(() => mountMore(keys, new Set()));
+  const complete = keys.every((key) => mounted.has(key));
+  useEffect(() => {
+    if (complete) return;
+    const frame = window.requestAnimationFrame(() => setMounted((now) => mountMore(keys, now)));
+    return () => window.cancelAnimationFrame(frame);
+  }, [keys, mounted, complete]);
+  return mounted;
 }
 
 function Bands({
   bands,
   hidden,
   parts,
+  mounted,
 }: {
   bands: BandKeys;
   hidden: Counts;
   parts: Map<string, TitleParts>;
+  /** The tiles mounted so far, when a page mounts in slices; the grid is laid out for all. */
+  mounted?: ReadonlySet<string>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const size = useElementSize(ref);
@@ -142,6 +164,7 @@ function Bands({
           columns={layout.columns}
           rows={layout.rows[index] ?? 0}
           parts={parts}
+          mounted={mounted}
         />
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertRank, pageWall, type WallPageQuery } from './wall-pages';
+import { alertRank, mountMore, pageWall, type WallPageQuery } from './wall-pages';
 import type { BandKeys } from './wall-arrangement';
 
 const keys = (prefix: string, count: number) =>
@@ -52,5 +52,31 @@ describe('pageWall', () => {
     expect(alertRank('warning')).toBeLessThan(alertRank('error') as number);
     expect(alertRank('ok')).toBeUndefined();
     expect(alertRank('stale')).toBeUndefined();
+  });
+});
+
+describe('mountMore', () => {
+  it('mounts a new page a slice at a time, in its order, until all of it is there', () => {
+    const page = keys('p', 10);
+    const steps: string[][] = [];
+    let mounted: ReadonlySet<string> = new Set();
+    for (let frame = 0; frame < 5; frame += 1) {
+      mounted = mountMore(page, mounted, 4);
+      steps.push([...mounted]);
+    }
+    expect(steps.map((step) => step.length)).toEqual([4, 8, 10, 10, 10]);
+    expect(steps[0]).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(steps[2]).toEqual(page);
+  });
+
+  it('keeps the tiles still on the page and drops those that left', () => {
+    const mounted = new Set(['a', 'b', 'gone']);
+    const next = mountMore(['x', 'a', 'y', 'b', 'z'], mounted, 2);
+    expect([...next].sort()).toEqual(['a', 'b', 'x', 'y']);
+  });
+
+  it('gives back the same set once the whole page is mounted', () => {
+    const mounted = new Set(['a', 'b']);
+    expect(mountMore(['b', 'a'], mounted, 1)).toBe(mounted);
   });
 });

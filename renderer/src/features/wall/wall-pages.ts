@@ -10,6 +10,9 @@ import type { BandKeys } from './wall-arrangement';
 /** The most tiles a wall shows at once (the density the wall is laid out for at 1080p). */
 export const PAGE_TILES = 100;
 
+/** Tiles a page mounts per frame: mounting a page of 100 at once was one 300 ms task. */
+export const MOUNT_SLICE = 25;
+
 const ALERT_RANK: Partial<Record<ReadingStatus, number>> = { critical: 0, warning: 1, error: 2 };
 const NOT_ALERTING = 3;
 
@@ -85,4 +88,24 @@ export function pageWall(bands: BandKeys, query: WallPageQuery): WallPage {
     first: page * size,
     alerting,
   };
+}
+
+/**
+ * The page's tiles to have mounted after one more frame: those mounted
+ * already that are still on the page, then up to `slice` more in the page's
+ * order. The same set when it holds the whole page already.
+ */
+export function mountMore(
+  page: readonly string[],
+  mounted: ReadonlySet<string>,
+  slice = MOUNT_SLICE,
+): ReadonlySet<string> {
+  if (mounted.size === page.length && page.every((key) => mounted.has(key))) return mounted;
+  const next = new Set(page.filter((key) => mounted.has(key)));
+  const limit = Math.min(page.length, next.size + slice);
+  for (const key of page) {
+    if (next.size >= limit) break;
+    next.add(key);
+  }
+  return next;
 }
