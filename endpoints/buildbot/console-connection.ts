@@ -17,6 +17,7 @@ import {
   type SeriesInfo,
 } from '../../shared/protocol';
 import { packCatalog, packSamples } from '../prometheus/frame-packing';
+import { outOfTurn } from '../prometheus/request-turn';
 import type { BuildbotPoller, PollerListener } from './buildbot-poller';
 import type { RetryDesk } from './retry-desk';
 
@@ -111,6 +112,8 @@ export class ConsoleConnection implements PollerListener {
       return this.reply(requestId(value), undefined, { code: RPC_ERRORS.invalidRequest, message });
     }
     const { id } = request.data;
+    const refusal = outOfTurn(request.data.method, this.phase !== 'new');
+    if (refusal) return this.reply(id, undefined, refusal);
     switch (request.data.method) {
       case 'hello':
         return this.hello(id, request.data.params);
@@ -135,12 +138,6 @@ export class ConsoleConnection implements PollerListener {
   }
 
   private hello(id: number, params: HelloParams): void {
-    if (this.phase !== 'new') {
-      return this.reply(id, undefined, {
-        code: RPC_ERRORS.invalidRequest,
-        message: 'hello was already answered on this connection',
-      });
-    }
     const { poller } = this.context;
     const from = params.resume?.deploymentsVersion;
     const changes = from === undefined ? undefined : poller.log.since(from);
@@ -160,6 +157,8 @@ export class ConsoleConnection implements PollerListener {
     else this.notify('deployments.snapshot', poller.log.snapshot());
     for (const { series, message } of poller.seriesErrors()) this.seriesError(series, message);
     this.sendSamples(poller.history());
+    // Retries under way, whoever started them: this console sees them through to their outcome.
+    for (const status of this.context.desk.inFlightStatuses()) this.actionStatus(status);
     this.unsubscribe = poller.subscribe(this);
   }
 

@@ -9,6 +9,7 @@ import {
   type ActionSubmitParams,
   type SubmitResult,
 } from '../../shared/protocol';
+import { describeSubmit, underWay, type ActionDescription } from '../unleash/action-description';
 import { buildId, passed, readFailure, summarize, RESULT_NAMES } from './build-summary';
 import type { Build, BuildbotClient } from './buildbot-client';
 import type { BuildbotPoller } from './buildbot-poller';
@@ -44,6 +45,8 @@ interface Submitted {
 export class RetryDesk {
   private readonly records = new Map<string, Submitted>();
   private readonly statuses = new Map<string, ActionStatus>();
+  /** Who asked for each accepted key, what and why: told to every console with each status. */
+  private readonly descriptions = new Map<string, ActionDescription>();
   /** service/environment → key of the retry under way there. */
   private readonly busy = new Map<string, string>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -68,13 +71,18 @@ export class RetryDesk {
       const reason = `the Buildbot bridge carries out build.retry only, not ${params.action}`;
       return { error: { code: RPC_ERRORS.actionUnsupported, message: reason } };
     }
-    const reply = this.accept(params.key, params.args);
+    const reply = this.accept(params.key, params.args, describeSubmit(params, this.now()));
     this.records.set(params.key, { payload, reply, at: this.now() });
     return { result: await reply };
   }
 
   get(key: string): ActionStatus | undefined {
     return this.statuses.get(key);
+  }
+
+  /** The latest status of every retry still under way, whoever submitted it. */
+  inFlightStatuses(): ActionStatus[] {
+    return [...this.statuses.values()].filter(underWay);
   }
 
   stop(): void {
@@ -86,6 +94,7 @@ export class RetryDesk {
   private async accept(
     key: string,
     args: { service: string; environment: string; build?: string },
+    description: ActionDescription,
   ): Promise<SubmitResult> {
     const where = `${args.service} ${args.environment}`;
     const subject = `${args.service}/${args.environment}`;
@@ -119,6 +128,7 @@ export class RetryDesk {
       this.busy.delete(subject);
       return refuse((err as Error).message);
     }
+    this.descriptions.set(key, description);
     this.setStatus(
       key,
       'accepted',
@@ -186,7 +196,13 @@ export class RetryDesk {
   }
 
   private setStatus(key: string, state: ActionStatus['state'], message: string): void {
-    const status: ActionStatus = { key, state, message, updatedAt: this.now() };
+    const status: ActionStatus = {
+      key,
+      state,
+      message,
+      updatedAt: this.now(),
+      ...this.descriptions.get(key),
+    };
     this.statuses.set(key, status);
     this.options.publish(status);
   }
@@ -197,6 +213,7 @@ export class RetryDesk {
       if (record.at >= cutoff) break;
       this.records.delete(key);
       this.statuses.delete(key);
+      this.descriptions.delete(key);
     }
   }
 }

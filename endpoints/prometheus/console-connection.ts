@@ -12,6 +12,7 @@ import {
   type SeriesInfo,
 } from '../../shared/protocol';
 import { packCatalog, packSamples } from './frame-packing';
+import { outOfTurn } from './request-turn';
 import type { PollerListener, QueryPoller } from './query-poller';
 
 export interface ConnectionContext {
@@ -91,6 +92,8 @@ export class ConsoleConnection implements PollerListener {
       });
     }
     const { id } = request.data;
+    const refusal = outOfTurn(request.data.method, this.phase !== 'new');
+    if (refusal) return this.reply(id, undefined, refusal);
     switch (request.data.method) {
       case 'hello':
         return void this.hello(id).catch((err: Error) => {
@@ -110,12 +113,6 @@ export class ConsoleConnection implements PollerListener {
   }
 
   private async hello(id: number): Promise<void> {
-    if (this.phase !== 'new') {
-      return this.reply(id, undefined, {
-        code: RPC_ERRORS.invalidRequest,
-        message: 'hello was already answered on this connection',
-      });
-    }
     const result: HelloResult = {
       protocol: SUBPROTOCOL,
       endpoint: this.context.endpoint,

@@ -5,6 +5,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionStatus, SubmitResult } from '../../shared/protocol';
+import type { ActionDescription } from '../unleash/action-description';
 
 export interface RunFacts {
   /** The wrapper's pid: the leader of the process group the command runs in. */
@@ -24,6 +25,8 @@ export interface SubmitFacts {
   subject?: string;
   /** What the action was resolved to at submit time (the rollback's target, ...). */
   plan?: Record<string, unknown>;
+  /** Who asked, what and why, for every console's statuses (kept across restarts). */
+  description?: ActionDescription;
 }
 
 export type JournalEntry =

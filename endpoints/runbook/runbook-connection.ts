@@ -12,6 +12,7 @@ import {
   type SampleBatch,
 } from '../../shared/protocol';
 import { packCatalog, packSamples } from '../prometheus/frame-packing';
+import { outOfTurn } from '../prometheus/request-turn';
 import type { DeploymentsState } from './deployments-state';
 import { SampleFilter, type MetricsFeed } from './metrics-feed';
 import type { RunbookDesk } from './runbook-desk';
@@ -29,6 +30,8 @@ export interface ConnectionContext {
 export class RunbookConnection {
   /** Notifications go only to consoles that said hello and got their first state. */
   ready = false;
+  /** Set when hello is answered: a second one is refused, other requests are let in. */
+  private greeted = false;
   lastHeard = Date.now();
   private closed = false;
   private readonly filter = new SampleFilter();
@@ -71,6 +74,8 @@ export class RunbookConnection {
       return this.reply(requestId(value), undefined, { code: RPC_ERRORS.invalidRequest, message });
     }
     const { id } = request.data;
+    const refusal = outOfTurn(request.data.method, this.greeted);
+    if (refusal) return this.reply(id, undefined, refusal);
     switch (request.data.method) {
       case 'hello':
         return void this.hello(id, request.data.params).catch((err: Error) =>
@@ -108,6 +113,7 @@ export class RunbookConnection {
       deployments: changes ? 'resumed' : 'relist',
     };
     this.reply(id, result);
+    this.greeted = true;
     for (const [index, series] of packCatalog(metrics?.catalog ?? []).entries()) {
       this.send({
         jsonrpc: '2.0',
@@ -123,6 +129,8 @@ export class RunbookConnection {
       });
     this.ready = true;
     if (metrics) await this.startSamples(metrics);
+    // Actions under way, whoever started them: this console sees them through to their outcome.
+    for (const status of this.context.desk.inFlightStatuses()) this.notify('action.status', status);
   }
 
   private async startSamples(metrics: MetricsFeed): Promise<void> {

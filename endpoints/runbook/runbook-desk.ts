@@ -13,6 +13,7 @@ import {
   type ActionSubmitParams,
   type SubmitResult,
 } from '../../shared/protocol';
+import { describeSubmit, underWay } from '../unleash/action-description';
 import type { ActionJournal, JournalRecord } from './action-journal';
 import { argumentsProblem } from './argument-safety';
 import { planAction, readBackProblem, type ActionPlan, type Expectation } from './action-plan';
@@ -88,6 +89,13 @@ export class RunbookDesk {
     return this.journal.get(key)?.status;
   }
 
+  /** The latest status of every action still under way, whoever submitted it. */
+  inFlightStatuses(): ActionStatus[] {
+    return this.journal
+      .all()
+      .flatMap((record) => (record.status && underWay(record.status) ? [record.status] : []));
+  }
+
   /** Stops following (the commands go on; a restarted bridge picks them up). */
   stop(): void {
     for (const stop of this.followers) stop();
@@ -132,6 +140,7 @@ export class RunbookDesk {
       reply,
       subject,
       plan: plan as unknown as Record<string, unknown>,
+      description: describeSubmit(params, Date.now()),
     });
     this.busy.set(subject, params.key);
     this.setStatus(params.key, 'accepted');
@@ -226,6 +235,7 @@ export class RunbookDesk {
       state,
       updatedAt: Date.now(),
       ...(message ? { message } : {}),
+      ...this.journal.get(key)?.description,
     };
     this.journal.append({ type: 'status', key, status });
     this.publish.status(status);

@@ -1,7 +1,8 @@
 // The bridge's action desk: each idempotency key runs at most once (the same
 // key and payload get the first reply again; another payload gets -32001),
 // one action at a time per service and environment, each reported through
-// accepted → running → succeeded | failed to every console. Records are kept
+// accepted → running → succeeded | failed to every console, described (who
+// asked, what and why) so that every console can show it. Records are kept
 // for a day, as the protocol asks.
 import {
   RPC_ERRORS,
@@ -9,6 +10,7 @@ import {
   type ActionSubmitParams,
   type SubmitResult,
 } from '../../shared/protocol';
+import { describeSubmit, underWay, type ActionDescription } from './action-description';
 
 export type SubmitReply = { result: SubmitResult } | { error: { code: number; message: string } };
 
@@ -36,6 +38,7 @@ export class ActionDesk {
     { payload: string; reply: SubmitResult; at: number }
   >();
   private readonly statuses = new Map<string, ActionStatus>();
+  private readonly descriptions = new Map<string, ActionDescription>();
   private readonly busy = new Map<string, string>();
   private readonly now: () => number;
   private readonly settling = new Set<Promise<void>>();
@@ -62,6 +65,11 @@ export class ActionDesk {
     return this.statuses.get(key);
   }
 
+  /** The latest status of every action still under way, whoever submitted it. */
+  inFlightStatuses(): ActionStatus[] {
+    return [...this.statuses.values()].filter(underWay);
+  }
+
   /** Resolves when every action under way has reached its final state. */
   async idle(): Promise<void> {
     await Promise.all(this.settling);
@@ -85,6 +93,7 @@ export class ActionDesk {
     }
     if ('refused' in plan) return { accepted: false, reason: plan.refused };
     this.busy.set(target, params.key);
+    this.descriptions.set(params.key, describeSubmit(params, this.now()));
     this.setStatus(params.key, 'accepted');
     const work = Promise.resolve()
       .then(() => this.setStatus(params.key, 'running', plan.running))
@@ -107,6 +116,7 @@ export class ActionDesk {
       state,
       ...(message ? { message: message.slice(0, 2_000) } : {}),
       updatedAt: this.now(),
+      ...this.descriptions.get(key),
     };
     this.statuses.set(key, status);
     this.options.publish(status);
@@ -118,6 +128,7 @@ export class ActionDesk {
       if (record.at >= before) break;
       this.submitted.delete(key);
       this.statuses.delete(key);
+      this.descriptions.delete(key);
     }
   }
 }

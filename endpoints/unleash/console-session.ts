@@ -14,6 +14,7 @@ import {
   type SeriesInfo,
 } from '../../shared/protocol';
 import { packCatalog, packSamples } from '../prometheus/frame-packing';
+import { outOfTurn } from '../prometheus/request-turn';
 import type { ActionDesk } from './action-desk';
 import type { DeploymentsWatch } from './deployments-watch';
 import type { MetricsPoller } from './metrics-poller';
@@ -95,6 +96,8 @@ export class ConsoleSession {
       return this.reply(requestId(value), undefined, { code: RPC_ERRORS.invalidRequest, message });
     }
     const { id } = request.data;
+    const refusal = outOfTurn(request.data.method, this.live);
+    if (refusal) return this.reply(id, undefined, refusal);
     switch (request.data.method) {
       case 'hello':
         return this.hello(id, request.data.params);
@@ -117,12 +120,6 @@ export class ConsoleSession {
   }
 
   private hello(id: number, params: HelloParams): void {
-    if (this.live) {
-      return this.reply(id, undefined, {
-        code: RPC_ERRORS.invalidRequest,
-        message: 'hello was already answered on this connection',
-      });
-    }
     const { watch, metrics } = this.context;
     const resumeFrom = params.resume?.deploymentsVersion;
     const changes = resumeFrom === undefined ? undefined : watch.since(resumeFrom);
@@ -143,10 +140,13 @@ export class ConsoleSession {
         resourceVersion: watch.resourceVersion,
         services: watch.current.services,
       });
-    if (!metrics) return;
-    for (const { series, message } of metrics.errors())
-      this.notify('series.error', { series, message });
-    this.samples(metrics.backfill());
+    if (metrics) {
+      for (const { series, message } of metrics.errors())
+        this.notify('series.error', { series, message });
+      this.samples(metrics.backfill());
+    }
+    // Actions under way, whoever started them: this console sees them through to their outcome.
+    for (const status of this.context.desk.inFlightStatuses()) this.notify('action.status', status);
   }
 
   private reply(

@@ -1,6 +1,7 @@
 // §9 actions: answered at once, idempotent per key, a conflict for a reused
-// key, a lifecycle through to a final state sent to every console, and
-// action.get. Nothing is submitted without --allow-actions.
+// key, a lifecycle through to a final state sent to every console (described:
+// who asked, what and why), and action.get, also for a refused key. Nothing is
+// submitted without --allow-actions.
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -10,8 +11,14 @@ import {
   type ServiceState,
 } from '../../shared/protocol';
 import type { CheckList } from './conformance-report';
-import { describeFrame, jsonSchemaProblem, responseProblem } from './frame-check';
+import {
+  describeFrame,
+  jsonSchemaProblem,
+  responseProblem,
+  type CheckedFrame,
+} from './frame-check';
 import { aimAction, otherPayload, type Aim } from './action-aim';
+import { KIT_OPERATOR, KIT_REASON, descriptionProblem, type Submitted } from './action-description';
 import type { KitSession } from './kit-session';
 import type { ProbeSocket, Reply } from './probe-socket';
 
@@ -25,9 +32,25 @@ const RULES = {
   conflict: '§9 the same key with different args gets error -32001',
   lifecycle: '§9 action.status goes accepted → running → a final state, then nothing more',
   everyone: '§9 action.status reaches every connected console',
+  described:
+    '§9 another console receives every action.status with the action, args, operator and reason',
+  joiner: '§3/§9 a console that says hello while the action is under way receives its status',
   get: '§9 action.get answers the action’s latest ActionStatus',
+  getDescribed: '§9 action.get’s reply carries the action, args, operator and reason',
   getUnknown: '§9 action.get for an unknown key gets error -32004',
+  getRefused: '§9 action.get for a key the endpoint refused gets error -32004',
 };
+
+const ACTION_RULES = [
+  RULES.answer,
+  RULES.repeat,
+  RULES.conflict,
+  RULES.lifecycle,
+  RULES.everyone,
+  RULES.described,
+  RULES.joiner,
+];
+const GET_RULES = [RULES.get, RULES.getDescribed, RULES.getRefused];
 
 export async function checkActions(
   session: KitSession,
@@ -41,24 +64,16 @@ export async function checkActions(
   const aim = aimAction(session.actions, services);
   const why = skipReason(session, aim);
   if (why || !aim) {
-    for (const rule of [
-      RULES.answer,
-      RULES.repeat,
-      RULES.conflict,
-      RULES.lifecycle,
-      RULES.everyone,
-    ]) {
-      actions.skip(rule, why ?? '');
-    }
-    get.skip(RULES.get, why ?? '');
+    for (const rule of ACTION_RULES) actions.skip(rule, why ?? '');
+    for (const rule of GET_RULES) get.skip(rule, why ?? '');
     return;
   }
   actions.add(`the kit submits ${aim.call.action}: it ${aim.effect}`, 'pass');
-  const key = `conformance-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-  const submit = (call = aim.call) =>
+  const key = newKey();
+  const submit = (call = aim.call, which = key) =>
     main.request(
       'action.submit',
-      { key, ...call, operator: 'conformance-kit', reason: 'watchfloor.v1 conformance check' },
+      { key: which, ...call, operator: KIT_OPERATOR, reason: KIT_REASON },
       SUBMIT_LIMIT_MS,
     );
   const first = await submit();
@@ -72,14 +87,30 @@ export async function checkActions(
   if (!accepted) {
     const refused = first.ok ? JSON.stringify(first.result ?? first.error) : first.why;
     actions.skip(RULES.lifecycle, `the endpoint did not accept the action (${refused})`);
-    actions.skip(RULES.everyone, 'the action was not accepted');
-    get.skip(
-      RULES.get,
-      'the action was not accepted: what action.get answers for a refused key is not specified',
-    );
+    for (const rule of [RULES.everyone, RULES.described, RULES.joiner])
+      actions.skip(rule, 'the action was not accepted');
+    for (const rule of [RULES.get, RULES.getDescribed])
+      get.skip(rule, 'the action was not accepted');
+    if (first.ok) get.expect(RULES.getRefused, await getRefused(main, key));
+    else get.skip(RULES.getRefused, 'the submit was not answered');
     return;
   }
-  await checkLifecycle(session, actions, get, { key, main, observer });
+  const submitted = { call: aim.call, operator: KIT_OPERATOR, reason: KIT_REASON };
+  await checkLifecycle(session, actions, get, { key, main, observer, submitted });
+  // A second key, aimed at a service the endpoint does not have: refused, so never run.
+  const refusedKey = newKey();
+  const refusal = await submit(otherPayload(aim.call), refusedKey);
+  const taken = refusal.ok && (refusal.result as { accepted?: boolean })?.accepted === true;
+  if (!refusal.ok) get.skip(RULES.getRefused, `the submit was not answered: ${refusal.why}`);
+  else if (taken)
+    get.skip(RULES.getRefused, 'the endpoint accepted an action for a service it does not have');
+  else get.expect(RULES.getRefused, await getRefused(main, refusedKey));
+}
+
+const newKey = () => `conformance-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+
+async function getRefused(main: ProbeSocket, key: string): Promise<string | undefined> {
+  return errorProblem(await main.request('action.get', { key }), [-32004]);
 }
 
 function skipReason(session: KitSession, aim: Aim | undefined): string | undefined {
@@ -126,6 +157,7 @@ interface Followed {
   key: string;
   main: ProbeSocket;
   observer: ProbeSocket | undefined;
+  submitted: Submitted;
 }
 
 async function checkLifecycle(
@@ -142,6 +174,7 @@ async function checkLifecycle(
         FINAL.includes(statusOf(fr.value)?.state ?? ''),
       session.options.actionTimeoutMs,
     );
+  const joiner = await session.connected();
   const final = await isFinal(f.main);
   // Anything late about the key would show within a moment.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -159,20 +192,64 @@ async function checkLifecycle(
         : orderProblem(states),
     states.join(' → '),
   );
-  if (!f.observer) actions.skip(RULES.everyone, 'no second connection could be opened');
-  else {
-    const seen = f.observer.frames.some(
-      (fr) => fr.method === 'action.status' && statusOf(fr.value)?.key === f.key,
-    );
-    actions.expect(
-      RULES.everyone,
-      seen ? undefined : 'a second console connected throughout got no action.status for the key',
-    );
-  }
+  checkObserver(actions, f);
+  checkJoiner(actions, f, joiner, final);
   const asker = f.observer ?? f.main;
   const reply = await asker.request('action.get', { key: f.key });
   const latest = final ? statusOf(final.value) : undefined;
   get.expect(RULES.get, getProblem(reply, latest), latest ? `answered ${latest.state}` : undefined);
+  get.expect(
+    RULES.getDescribed,
+    reply.ok && !reply.error
+      ? descriptionProblem(statusOf(reply.result), f.submitted)
+      : 'no ActionStatus to look at',
+  );
+}
+
+const statusesOf = (probe: ProbeSocket, key: string) =>
+  probe.frames.flatMap((fr) => {
+    const status = fr.method === 'action.status' ? statusOf(fr.value) : undefined;
+    return status?.key === key ? [status] : [];
+  });
+
+/** A console connected throughout gets every status, each telling who did what and why. */
+function checkObserver(actions: CheckList, f: Followed): void {
+  if (!f.observer) {
+    actions.skip(RULES.everyone, 'no second connection could be opened');
+    return actions.skip(RULES.described, 'no second connection could be opened');
+  }
+  const seen = statusesOf(f.observer, f.key);
+  actions.expect(
+    RULES.everyone,
+    seen.length > 0
+      ? undefined
+      : 'a second console connected throughout got no action.status for the key',
+  );
+  actions.expect(
+    RULES.described,
+    seen.length === 0
+      ? 'the second console got no action.status for the key'
+      : seen.map((s) => descriptionProblem(s, f.submitted)).find(Boolean),
+  );
+}
+
+/** A console whose hello came while the action ran sees it (after its backfill, or live). */
+function checkJoiner(
+  actions: CheckList,
+  f: Followed,
+  joiner: ProbeSocket | undefined,
+  final: CheckedFrame | undefined,
+): void {
+  const answeredAt = joiner?.frames.find((fr) => fr.method === undefined)?.at;
+  if (!joiner || answeredAt === undefined)
+    return actions.skip(RULES.joiner, 'no late connection could say hello');
+  if (!final || final.at <= answeredAt)
+    return actions.skip(RULES.joiner, 'the action had ended before the late console said hello');
+  const seen = statusesOf(joiner, f.key);
+  actions.expect(
+    RULES.joiner,
+    seen.length > 0 ? undefined : 'a console that said hello mid-way got no action.status for it',
+  );
 }
 
 function orderProblem(states: string[]): string | undefined {

@@ -16,8 +16,11 @@ console's own schemas. Exits 0 when every rule passes, 1 when one fails.
 Options:
   --token T                bearer token for the upgrade (or set WATCHFLOOR_TOKEN)
   --allow-actions          submit one announced action, aimed at the endpoint's own state and
-                           least disruptive first, to check idempotency, action.status and
-                           action.get. Without it no action is ever submitted.
+                           least disruptive first, to check idempotency, action.status (to a
+                           second console, described) and action.get; then the same action
+                           for a service that does not exist, under a new key, to check that
+                           a refused key is unknown to action.get. Without it no action is
+                           ever submitted.
   --watch-ms N             how long to watch live traffic (default ${DEFAULT_WATCH_MS})
   --action-timeout-ms N    how long an accepted action may take to finish (default ${DEFAULT_ACTION_TIMEOUT_MS})
   -h, --help               print this help

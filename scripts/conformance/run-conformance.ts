@@ -11,6 +11,7 @@ import { KitSession, type KitOptions } from './kit-session';
 import { checkLimits } from './limits-checks';
 import { checkPongs, checkSilentConsole } from './liveness-checks';
 import { checkSamples } from './samples-checks';
+import { checkOutOfTurn } from './turn-checks';
 
 export async function runConformance(options: KitOptions): Promise<ConformanceReport> {
   const session = new KitSession(options);
@@ -40,6 +41,7 @@ async function runSections(session: KitSession, lists: Record<Section, CheckList
     checkSilentConsole(session, lists.liveness),
     checkCloseCodes(session, lists['close codes']),
     checkUnknownProtocol(session, lists.handshake),
+    checkOutOfTurn(session, lists.handshake),
   ]);
   checkAfterHello(session, lists.handshake);
   const view = checkDeploymentsFrames(session, lists.deployments);

@@ -203,6 +203,35 @@ describe('Buildbot bridge ↔ real Buildbot master and worker', () => {
       reason: 'integration test',
     });
     expect(record.state).toBe('accepted');
+    // A console joining while it runs: refused before its hello, then told of the retry under way
+    // (after its backfill: the next status, the outcome, is seconds away).
+    await ready().raw.waitFor(
+      'the retry running',
+      (f) =>
+        f.method === 'action.status' &&
+        f.params?.key === 'retry-billing-0001' &&
+        f.params.state === 'running',
+      20_000,
+    );
+    const late = await connectRawConsole(bridge?.url ?? '');
+    const early = await late.request('action.get', { key: 'retry-billing-0001' });
+    expect(early.error?.code).toBe(-32600);
+    await late.hello();
+    expect((await late.hello()).error?.code).toBe(-32600);
+    const joined = await late.waitFor(
+      'the retry under way, on the late console',
+      (f) => f.method === 'action.status' && f.params?.key === 'retry-billing-0001',
+      500,
+    );
+    const described = {
+      key: 'retry-billing-0001',
+      action: 'build.retry',
+      args: { service: 'billing', environment: 'staging', build: before?.id ?? '' },
+      operator: record.operator,
+      reason: 'integration test',
+    };
+    expect(joined.params).toMatchObject(described);
+    expect(joined.params?.state).toBe('running');
     const done = await waitFor(
       'the retry to reach a final state',
       async () => {
@@ -216,6 +245,17 @@ describe('Buildbot bridge ↔ real Buildbot master and worker', () => {
     expect(done.state).toBe('failed');
     expect(done.message).toContain(`billing-tests #${number + 1}`);
     expect(done.message).toContain('invoice_total');
+    // Console B, connected throughout, saw A's retry: every status says who, what and why.
+    const onB = ready().raw.frames.filter(
+      (f) => f.method === 'action.status' && f.params?.key === 'retry-billing-0001',
+    );
+    expect(onB.map((f) => f.params?.state)).toEqual(['accepted', 'running', 'failed']);
+    for (const frame of onB) expect(frame.params).toMatchObject(described);
+    expect(
+      (await ready().raw.request('action.get', { key: 'retry-billing-0001' })).result,
+    ).toMatchObject({ ...described, state: 'failed' });
+    expect(late.invalid).toEqual([]);
+    await late.close();
     const audit = await core.queryAudit({ text: 'retry-billing-0001' });
     expect(audit.map((entry) => entry.state).reverse()).toEqual(
       expect.arrayContaining(['accepted', 'running', 'failed']),

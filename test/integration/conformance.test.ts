@@ -125,7 +125,13 @@ type Fault =
   | 'get-answers-unknown'
   | 'no-pongs'
   | 'no-frame-limit'
-  | 'binary-frame';
+  | 'binary-frame'
+  | 'answers-before-hello'
+  | 'answers-hello-twice'
+  | 'statuses-undescribed'
+  | 'get-undescribed'
+  | 'get-answers-refused'
+  | 'statuses-to-early-consoles-only';
 
 const SERIES = {
   id: 'cpu',
@@ -169,7 +175,9 @@ async function startFaultyEndpoint(fault?: Fault) {
   });
   await new Promise((resolve) => server.once('listening', resolve));
   const version = 1767268800000;
-  const submitted = new Map<string, { payload: string; runs: number }>();
+  const submitted = new Map<string, { payload: string; accepted: boolean }>();
+  const statuses = new Map<string, Record<string, unknown>>();
+  const greeted = new Set<WebSocket>();
   const send = (socket: WebSocket, message: object) =>
     socket.send(JSON.stringify({ jsonrpc: '2.0', ...message }));
   const notify = (socket: WebSocket, method: string, params: object) =>
@@ -180,13 +188,31 @@ async function startFaultyEndpoint(fault?: Fault) {
     if (fault === 'samples-back-in-time') times.reverse();
     notify(socket, 'samples', { batches: [{ series: 'cpu', points: times.map((t) => [t, 40]) }] });
   };
+  /** accepted at once, running soon, succeeded 1.5 s later: long enough for a console to join. */
+  const run = (key: string, description: Record<string, unknown>) => {
+    const early = [...greeted];
+    const status = (state: string) => {
+      const bare = { key, state, updatedAt: Date.now() };
+      const full = { ...bare, ...description };
+      statuses.set(key, full);
+      const told = fault === 'statuses-to-early-consoles-only' ? early : [...greeted];
+      for (const client of told)
+        notify(client, 'action.status', fault === 'statuses-undescribed' ? bare : full);
+    };
+    status('accepted');
+    setTimeout(() => status('running'), 100);
+    setTimeout(() => status('succeeded'), 1_500);
+  };
   server.on('connection', (socket) => {
     socket.on('error', () => undefined);
     if (fault === 'notify-before-hello')
       notify(socket, 'catalog', { series: [SERIES], replace: true });
     const pings = setInterval(() => socket.ping(), 1_000);
     let live: NodeJS.Timeout | undefined;
-    socket.on('close', () => [pings, live].forEach(clearInterval));
+    socket.on('close', () => {
+      [pings, live].forEach(clearInterval);
+      greeted.delete(socket);
+    });
     socket.on('message', (data) => {
       let request: { id: number; method: string; params: Record<string, unknown> };
       try {
@@ -197,6 +223,10 @@ async function startFaultyEndpoint(fault?: Fault) {
       const { id, method, params } = request;
       const error = (code: number, message: string) =>
         send(socket, { id, error: { code, message } });
+      if (method === 'hello' && greeted.has(socket) && fault !== 'answers-hello-twice')
+        return error(-32600, 'hello was already answered on this connection');
+      if (method !== 'hello' && !greeted.has(socket) && fault !== 'answers-before-hello')
+        return error(-32600, `say hello before ${method}`);
       if (method === 'hello') {
         if (params.protocol !== SUBPROTOCOL) return error(-32600, 'unknown protocol');
         const resume = (params.resume as { deploymentsVersion?: number } | undefined)
@@ -221,31 +251,47 @@ async function startFaultyEndpoint(fault?: Fault) {
         if (!resumed)
           notify(socket, 'deployments.snapshot', { resourceVersion: version, services: [SERVICE] });
         samples(socket, 5);
+        if (fault !== 'statuses-to-early-consoles-only')
+          for (const status of statuses.values())
+            if (status.state !== 'succeeded') notify(socket, 'action.status', status);
+        greeted.add(socket);
         live ??= setInterval(() => samples(socket, 1), 500);
         if (fault === 'binary-frame') socket.send(Buffer.from('{}'));
         return;
       }
       if (method === 'action.submit') {
-        const { key, ...rest } = params as { key: string; action: string; args: unknown };
-        const payload = JSON.stringify({ action: rest.action, args: rest.args });
+        const { key, action, args, operator, reason } = params as {
+          key: string;
+          action: string;
+          args: { service?: string };
+          operator?: string;
+          reason?: string;
+        };
+        const payload = JSON.stringify({ action, args });
         const known = submitted.get(key);
         if (known && known.payload !== payload) return error(-32001, 'key used for another action');
+        const refusal = { accepted: false, reason: `no service ${args.service}` };
         if (known && fault !== 'runs-a-key-twice')
-          return send(socket, { id, result: { accepted: true } });
+          return send(socket, { id, result: known.accepted ? { accepted: true } : refusal });
         if (known)
           return send(socket, { id, result: { accepted: false, reason: 'already running' } });
-        submitted.set(key, { payload, runs: 1 });
-        send(socket, { id, result: { accepted: true } });
-        for (const state of ['accepted', 'running', 'succeeded']) {
-          for (const client of server.clients) notify(client, 'action.status', { key, state });
-        }
+        const accepted = args.service === SERVICE.id;
+        submitted.set(key, { payload, accepted });
+        send(socket, { id, result: accepted ? { accepted: true } : refusal });
+        if (accepted) run(key, { action, args, operator, reason, submittedAt: Date.now() });
         return;
       }
       if (method === 'action.get') {
         const key = String(params.key);
-        if (submitted.has(key)) return send(socket, { id, result: { key, state: 'succeeded' } });
-        if (fault === 'get-answers-unknown')
-          return send(socket, { id, result: { key, state: 'succeeded' } });
+        const status = statuses.get(key);
+        const answer = (result: object) => send(socket, { id, result });
+        if (status && fault === 'get-undescribed')
+          return answer({ key, state: status.state, updatedAt: status.updatedAt });
+        if (status) return answer(status);
+        if (submitted.has(key) && fault === 'get-answers-refused')
+          return answer({ key, state: 'failed', message: 'refused' });
+        if (!submitted.has(key) && fault === 'get-answers-unknown')
+          return answer({ key, state: 'succeeded' });
         return error(-32004, `no action ${key}`);
       }
       error(-32601, `no method ${method}`);
@@ -282,6 +328,16 @@ describe.concurrent('deliberately broken endpoints', () => {
     ['no-pongs', 'liveness', /every console ping gets a pong/],
     ['no-frame-limit', 'close codes', /over 1 MiB makes the endpoint close with 1009/],
     ['binary-frame', 'limits', /every message is a text frame/],
+    ['answers-before-hello', 'handshake', /a request before hello gets error -32600/],
+    ['answers-hello-twice', 'handshake', /a second hello gets error -32600/],
+    ['statuses-undescribed', 'actions', /another console receives every action.status with/],
+    ['get-undescribed', 'action.get', /action.get’s reply carries the action, args, operator/],
+    ['get-answers-refused', 'action.get', /action.get for a key the endpoint refused gets/],
+    [
+      'statuses-to-early-consoles-only',
+      'actions',
+      /a console that says hello while the action is under way receives its status/,
+    ],
   ])(
     '%s fails the %s section, naming the rule',
     async (fault, section, rule) => {

@@ -196,6 +196,81 @@ describe('runbook bridge: lifecycle from a command', () => {
   });
 });
 
+describe('runbook bridge: every console sees who did what', () => {
+  const described = {
+    action: 'patch.apply',
+    args: { ...shop, version: '1.0.1' },
+    operator: 'dana',
+    reason: 'ship the invoice fix',
+  };
+
+  it('refuses requests before hello and a second hello with -32600, running nothing', async () => {
+    const made = fixture();
+    const bridge = await bridgeWith(made, {
+      'patch.apply': {
+        command: join(made.dir, 'slow.sh'),
+        args: [made.dir, '{version}', '0.1', '{environment}'],
+      },
+    });
+    const raw = await connectRawConsole(bridge.url);
+    cleanup.push(() => raw.close());
+    const early = await submit(raw, 'patch-early-01', 'patch.apply', { ...shop, version: '1.0.1' });
+    expect(early.error?.code).toBe(RPC_ERRORS.invalidRequest);
+    expect((await raw.hello()).result).toMatchObject({ protocol: 'watchfloor.v1' });
+    const snapshots = () => raw.frames.filter((f) => f.method === 'deployments.snapshot').length;
+    await raw.waitFor('the snapshot', (f) => f.method === 'deployments.snapshot');
+    expect((await raw.hello()).error?.code).toBe(RPC_ERRORS.invalidRequest);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(snapshots()).toBe(1);
+    // The early key was never taken: it is unknown, and nothing ran.
+    expect((await raw.request('action.get', { key: 'patch-early-01' })).error?.code).toBe(
+      RPC_ERRORS.unknownAction,
+    );
+    expect(made.slowRuns()).toBe(0);
+  });
+
+  it('tells console B of A’s action, with operator and reason, and a console joining mid-way too', async () => {
+    const made = fixture();
+    const bridge = await bridgeWith(made, {
+      'patch.apply': {
+        command: join(made.dir, 'slow.sh'),
+        args: [made.dir, '{version}', '2', '{environment}'],
+      },
+    });
+    const a = await console_(bridge.url);
+    const b = await console_(bridge.url);
+    const before = Date.now();
+    await submit(a, 'patch-shared-01', 'patch.apply', described.args, {
+      reason: described.reason,
+    });
+    // The command's first line has come as progress; nothing more comes until it ends.
+    await b.waitFor(
+      'the progress on B',
+      (f) => f.method === 'action.status' && String(f.params?.message).includes('deploying'),
+    );
+    const late = await console_(bridge.url);
+    const joined = await late.waitFor(
+      'the action under way, told to the late console after its backfill',
+      (f) => f.method === 'action.status' && f.params?.key === 'patch-shared-01',
+      500,
+    );
+    expect(joined.params).toMatchObject({ state: 'running', ...described });
+    await finalStatus(b, 'patch-shared-01');
+    const onB = b.frames.filter((f) => f.method === 'action.status');
+    // Progress comes as further running statuses: each one described too.
+    expect([...new Set(onB.map((f) => f.params?.state))]).toEqual([
+      'accepted',
+      'running',
+      'succeeded',
+    ]);
+    for (const frame of onB) expect(frame.params).toMatchObject(described);
+    expect(onB[0]?.params?.submittedAt).toBeGreaterThanOrEqual(before);
+    const got = await b.request('action.get', { key: 'patch-shared-01' });
+    expect(got.result).toMatchObject({ state: 'succeeded', ...described });
+    expect(got.result?.submittedAt).toBe(onB[0]?.params?.submittedAt);
+  });
+});
+
 describe('runbook bridge: a restart mid-action', () => {
   it('answers action.get from its journal and follows the command to its end', async () => {
     const made = fixture();
@@ -220,7 +295,12 @@ describe('runbook bridge: a restart mid-action', () => {
     cleanup.push(() => second.stop());
     const after = await console_(second.url);
     const during = await after.request('action.get', { key: 'patch-restart-01' });
-    expect(during.result).toMatchObject({ key: 'patch-restart-01', state: 'running' });
+    expect(during.result).toMatchObject({
+      key: 'patch-restart-01',
+      state: 'running',
+      action: 'patch.apply',
+      operator: 'dana',
+    });
     // The same key again is answered from the journal and does not run twice.
     expect(
       (await submit(after, 'patch-restart-01', 'patch.apply', { ...shop, version: '1.0.1' }))

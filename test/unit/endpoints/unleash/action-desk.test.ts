@@ -89,4 +89,43 @@ describe('the Unleash bridge’s action desk', () => {
     });
     expect(desk.get('key-00006')).toBeUndefined();
   });
+  it('describes every status and action.get with the first submit’s call, operator and reason', async () => {
+    const { desk, statuses } = setup(() => ({ running: 'flipping', run: async () => 'done' }));
+    const call = { ...flip('key-00010'), operator: 'dana', reason: 'night shift' };
+    desk.submit(call);
+    desk.submit({ ...call, operator: 'lee', reason: 'double click' });
+    await desk.idle();
+    const described = {
+      action: 'flag.set',
+      args: call.args,
+      operator: 'dana',
+      reason: 'night shift',
+    };
+    expect(statuses).toHaveLength(3);
+    for (const status of statuses) expect(status).toMatchObject(described);
+    expect(statuses[0]?.submittedAt).toEqual(expect.any(Number));
+    expect(desk.get('key-00010')).toMatchObject({ ...described, state: 'succeeded' });
+  });
+
+  it('lists the latest status of each action under way, for a console saying hello', async () => {
+    let release: (value: string) => void = () => undefined;
+    const { desk } = setup((params) =>
+      params.key === 'key-00011'
+        ? { running: 'slow', run: () => new Promise<string>((resolve) => (release = resolve)) }
+        : { running: 'quick', run: async () => 'done' },
+    );
+    desk.submit({ ...flip('key-00011'), operator: 'dana' });
+    desk.submit({
+      key: 'key-00012',
+      action: 'flag.set',
+      args: { service: 'shop', environment: 'staging', flag: 'f', enabled: true },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(desk.inFlightStatuses()).toEqual([
+      expect.objectContaining({ key: 'key-00011', state: 'running', operator: 'dana' }),
+    ]);
+    release('done');
+    await desk.idle();
+    expect(desk.inFlightStatuses()).toEqual([]);
+  });
 });
