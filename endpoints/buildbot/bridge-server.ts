@@ -2,8 +2,6 @@
 // Buildbot's builders' latest builds, whose series are their failing tests,
 // durations, queues and success rates, and whose one action is build.retry.
 // One poller and one retry desk serve every console.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_CODES, MAX_FRAME_BYTES, SUBPROTOCOL } from '../../shared/protocol';
@@ -12,6 +10,8 @@ import { BuildbotClient } from './buildbot-client';
 import { BuildbotPoller } from './buildbot-poller';
 import { ConsoleConnection } from './console-connection';
 import { RetryDesk } from './retry-desk';
+import { refuseUpgrade } from '../shared/upgrade-check';
+import { closeServer } from '../shared/close-server';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -58,7 +58,7 @@ export async function startBuildbotBridge(options: BuildbotBridgeOptions): Promi
     perMessageDeflate: false,
     handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     verifyClient: (info, done) => {
-      const refusal = refuse(info.req, options.token);
+      const refusal = refuseUpgrade(info.req, options.token);
       if (refusal) return done(false, refusal.status, refusal.message);
       done(true);
     },
@@ -115,36 +115,8 @@ export async function startBuildbotBridge(options: BuildbotBridgeOptions): Promi
       connection.close();
       socket.close(CLOSE_CODES.goingAway, 'bridge shutting down');
     }
-    return new Promise((resolve) => {
-      const cutoff = setTimeout(() => {
-        for (const socket of server.clients) socket.terminate();
-      }, 1_000);
-      server.close(() => {
-        clearTimeout(cutoff);
-        resolve();
-      });
-    });
+    return closeServer(server);
   }
-}
-
-function refuse(
-  req: IncomingMessage,
-  token?: string,
-): { status: number; message: string } | undefined {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '');
-  if (!offered.split(',').some((p) => p.trim() === SUBPROTOCOL)) {
-    return { status: 426, message: `subprotocol ${SUBPROTOCOL} required` };
-  }
-  if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
-    return { status: 401, message: 'bearer token required' };
-  }
-  return undefined;
-}
-
-/** Constant-time comparison (of digests, so the lengths do not leak either). */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function safeHost(url: string): string {

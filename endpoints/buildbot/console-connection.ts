@@ -16,8 +16,8 @@ import {
   type SampleBatch,
   type SeriesInfo,
 } from '../../shared/protocol';
-import { packCatalog, packSamples } from '../prometheus/frame-packing';
-import { outOfTurn } from '../prometheus/request-turn';
+import { packCatalog, packSamples } from '../shared/frame-packing';
+import { outOfTurn } from '../shared/request-turn';
 import type { BuildbotPoller, PollerListener } from './buildbot-poller';
 import type { RetryDesk } from './retry-desk';
 

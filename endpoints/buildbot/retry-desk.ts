@@ -9,7 +9,7 @@ import {
   type ActionSubmitParams,
   type SubmitResult,
 } from '../../shared/protocol';
-import { describeSubmit, underWay, type ActionDescription } from '../unleash/action-description';
+import { describeSubmit, underWay, type ActionDescription } from '../shared/action-description';
 import { buildId, passed, readFailure, summarize, RESULT_NAMES } from './build-summary';
 import type { Build, BuildbotClient } from './buildbot-client';
 import type { BuildbotPoller } from './buildbot-poller';

@@ -1,7 +1,6 @@
 // The demo endpoint: a watchfloor.v1 server over a real WebSocket that
 // streams a simulated SaaS running one scenario, carries out its actions,
 // and can switch to another scenario while consoles watch.
-import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from '../../shared/protocol';
@@ -9,6 +8,7 @@ import { DemoSession } from './demo-session';
 import { DemoSimulation } from './demo-simulation';
 import { scenarioNamed } from './scenarios/scenario-registry';
 import type { ScenarioName } from './scenarios/scenario';
+import { refuseUpgrade } from '../shared/upgrade-check';
 
 export interface DemoEndpointOptions {
   port?: number;
@@ -50,7 +50,7 @@ export async function startDemoEndpoint(options: DemoEndpointOptions = {}): Prom
     maxPayload: MAX_FRAME_BYTES,
     handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     verifyClient: (info, done) => {
-      const refusal = refuse(info.req, options.token);
+      const refusal = refuseUpgrade(info.req, options.token);
       if (refusal) return done(false, refusal.status, refusal.message);
       done(true);
     },
@@ -89,18 +89,4 @@ export async function startDemoEndpoint(options: DemoEndpointOptions = {}): Prom
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function refuse(
-  req: IncomingMessage,
-  token?: string,
-): { status: number; message: string } | undefined {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '');
-  if (!offered.split(',').some((p) => p.trim() === SUBPROTOCOL)) {
-    return { status: 426, message: `subprotocol ${SUBPROTOCOL} required` };
-  }
-  if (token && req.headers.authorization !== `Bearer ${token}`) {
-    return { status: 401, message: 'bearer token required' };
-  }
-  return undefined;
 }

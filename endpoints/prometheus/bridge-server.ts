@@ -1,7 +1,5 @@
 // The Prometheus bridge: a watchfloor.v1 endpoint whose series are PromQL
 // queries. One poller serves every console that connects.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_CODES, MAX_FRAME_BYTES, SUBPROTOCOL } from '../../shared/protocol';
@@ -9,6 +7,8 @@ import type { BridgeConfig } from './bridge-config';
 import { ConsoleConnection } from './console-connection';
 import { PrometheusClient, type PrometheusClientOptions } from './prometheus-client';
 import { QueryPoller, type QuerySource } from './query-poller';
+import { refuseUpgrade } from '../shared/upgrade-check';
+import { closeServer } from '../shared/close-server';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -68,7 +68,7 @@ export async function startPrometheusBridge(
     perMessageDeflate: false,
     handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     verifyClient: (info, done) => {
-      const refusal = refuse(info.req, options.token);
+      const refusal = refuseUpgrade(info.req, options.token);
       if (refusal) return done(false, refusal.status, refusal.message);
       done(true);
     },
@@ -126,37 +126,8 @@ export async function startPrometheusBridge(
     }
     poller.stop();
     client?.close();
-    return new Promise((resolve) => {
-      // Consoles that do not finish the closing handshake promptly are cut off.
-      const cutoff = setTimeout(() => {
-        for (const socket of server.clients) socket.terminate();
-      }, 1_000);
-      server.close(() => {
-        clearTimeout(cutoff);
-        resolve();
-      });
-    });
+    return closeServer(server);
   }
-}
-
-function refuse(
-  req: IncomingMessage,
-  token?: string,
-): { status: number; message: string } | undefined {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '');
-  if (!offered.split(',').some((p) => p.trim() === SUBPROTOCOL)) {
-    return { status: 426, message: `subprotocol ${SUBPROTOCOL} required` };
-  }
-  if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
-    return { status: 401, message: 'bearer token required' };
-  }
-  return undefined;
-}
-
-/** Constant-time comparison (of digests, so the lengths do not leak either). */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The host of a URL without any credentials in it, for names and messages. */

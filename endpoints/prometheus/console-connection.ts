@@ -11,8 +11,8 @@ import {
   type SampleBatch,
   type SeriesInfo,
 } from '../../shared/protocol';
-import { packCatalog, packSamples } from './frame-packing';
-import { outOfTurn } from './request-turn';
+import { packCatalog, packSamples } from '../shared/frame-packing';
+import { outOfTurn } from '../shared/request-turn';
 import type { PollerListener, QueryPoller } from './query-poller';
 
 export interface ConnectionContext {

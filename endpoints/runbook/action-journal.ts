@@ -5,7 +5,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionStatus, SubmitResult } from '../../shared/protocol';
-import type { ActionDescription } from '../unleash/action-description';
+import type { ActionDescription } from '../shared/action-description';
 
 export interface RunFacts {
   /** The wrapper's pid: the leader of the process group the command runs in. */

@@ -11,8 +11,8 @@ import {
   type HelloResult,
   type SampleBatch,
 } from '../../shared/protocol';
-import { packCatalog, packSamples } from '../prometheus/frame-packing';
-import { outOfTurn } from '../prometheus/request-turn';
+import { packCatalog, packSamples } from '../shared/frame-packing';
+import { outOfTurn } from '../shared/request-turn';
 import type { DeploymentsState } from './deployments-state';
 import { SampleFilter, type MetricsFeed } from './metrics-feed';
 import type { RunbookDesk } from './runbook-desk';

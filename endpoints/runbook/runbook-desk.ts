@@ -13,7 +13,7 @@ import {
   type ActionSubmitParams,
   type SubmitResult,
 } from '../../shared/protocol';
-import { describeSubmit, underWay } from '../unleash/action-description';
+import { describeSubmit, underWay } from '../shared/action-description';
 import type { ActionJournal, JournalRecord } from './action-journal';
 import { argumentsProblem } from './argument-safety';
 import { planAction, readBackProblem, type ActionPlan, type Expectation } from './action-plan';

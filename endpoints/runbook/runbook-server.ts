@@ -1,8 +1,7 @@
 // The runbook bridge: a watchfloor.v1 endpoint whose deployments are the
 // state the runbooks keep and whose actions run them (an ansible-playbook or
 // any program, never a shell). Optionally it also serves Prometheus series.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_CODES, MAX_FRAME_BYTES, SUBPROTOCOL, type CloudEvent } from '../../shared/protocol';
@@ -13,6 +12,8 @@ import { startMetricsFeed } from './metrics-feed';
 import { RunbookConnection, type ConnectionContext } from './runbook-connection';
 import type { RunbookConfig } from './runbook-config';
 import { RunbookDesk } from './runbook-desk';
+import { refuseUpgrade } from '../shared/upgrade-check';
+import { closeServer } from '../shared/close-server';
 
 export const RUNBOOK_BRIDGE_VERSION = '0.1.0';
 
@@ -95,13 +96,7 @@ export async function startRunbookBridge(options: RunbookBridgeOptions): Promise
           connection.close();
           socket.close(CLOSE_CODES.goingAway, 'bridge shutting down');
         }
-        await new Promise<void>((resolve) => {
-          const cutoff = setTimeout(() => server.clients.forEach((s) => s.terminate()), 1_000);
-          server.close(() => {
-            clearTimeout(cutoff);
-            resolve();
-          });
-        });
+        await closeServer(server);
         journal.close();
       })();
       return closing;
@@ -117,7 +112,7 @@ async function listen(options: RunbookBridgeOptions): Promise<WebSocketServer> {
     perMessageDeflate: false,
     handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     verifyClient: (info, done) => {
-      const refusal = refuse(info.req, options.token);
+      const refusal = refuseUpgrade(info.req, options.token);
       if (refusal) return done(false, refusal.status, refusal.message);
       done(true);
     },
@@ -140,21 +135,4 @@ function cloudEvent(event: RunbookEvent, source: string): CloudEvent {
     datacontenttype: 'application/json',
     data: event.data,
   };
-}
-
-function refuse(
-  req: IncomingMessage,
-  token?: string,
-): { status: number; message: string } | undefined {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '');
-  if (!offered.split(',').some((p) => p.trim() === SUBPROTOCOL))
-    return { status: 426, message: `subprotocol ${SUBPROTOCOL} required` };
-  if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`))
-    return { status: 401, message: 'bearer token required' };
-  return undefined;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }

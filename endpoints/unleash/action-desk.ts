@@ -10,7 +10,7 @@ import {
   type ActionSubmitParams,
   type SubmitResult,
 } from '../../shared/protocol';
-import { describeSubmit, underWay, type ActionDescription } from './action-description';
+import { describeSubmit, underWay, type ActionDescription } from '../shared/action-description';
 
 export type SubmitReply = { result: SubmitResult } | { error: { code: number; message: string } };
 

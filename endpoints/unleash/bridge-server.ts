@@ -3,8 +3,7 @@
 // features and move rollouts through the Admin API, and whose series are
 // Unleash's client metrics. One watch, one metrics poller and one action desk
 // serve every console that connects.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_CODES, MAX_FRAME_BYTES, SUBPROTOCOL, type CloudEvent } from '../../shared/protocol';
@@ -15,6 +14,8 @@ import { ConsoleSession } from './console-session';
 import { DeploymentsWatch, type WatchEvent } from './deployments-watch';
 import { MetricsPoller } from './metrics-poller';
 import { UnleashClient } from './unleash-client';
+import { refuseUpgrade } from '../shared/upgrade-check';
+import { closeServer } from '../shared/close-server';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -103,7 +104,7 @@ export async function startUnleashBridge(options: UnleashBridgeOptions): Promise
     perMessageDeflate: false,
     handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     verifyClient: (info, done) => {
-      const refusal = refuse(info.req, options.token);
+      const refusal = refuseUpgrade(info.req, options.token);
       if (refusal) return done(false, refusal.status, refusal.message);
       done(true);
     },
@@ -157,34 +158,6 @@ export async function startUnleashBridge(options: UnleashBridgeOptions): Promise
     await Promise.race([desk.idle(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     for (const socket of sessions.keys())
       socket.close(CLOSE_CODES.goingAway, 'bridge shutting down');
-    await new Promise<void>((resolve) => {
-      const cutoff = setTimeout(() => {
-        for (const socket of server.clients) socket.terminate();
-      }, 1_000);
-      server.close(() => {
-        clearTimeout(cutoff);
-        resolve();
-      });
-    });
+    await closeServer(server);
   }
-}
-
-function refuse(
-  req: IncomingMessage,
-  token?: string,
-): { status: number; message: string } | undefined {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '');
-  if (!offered.split(',').some((p) => p.trim() === SUBPROTOCOL)) {
-    return { status: 426, message: `subprotocol ${SUBPROTOCOL} required` };
-  }
-  if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
-    return { status: 401, message: 'bearer token required' };
-  }
-  return undefined;
-}
-
-/** Constant-time comparison of digests, so lengths do not leak either. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }

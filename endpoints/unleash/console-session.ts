@@ -13,8 +13,8 @@ import {
   type SampleBatch,
   type SeriesInfo,
 } from '../../shared/protocol';
-import { packCatalog, packSamples } from '../prometheus/frame-packing';
-import { outOfTurn } from '../prometheus/request-turn';
+import { packCatalog, packSamples } from '../shared/frame-packing';
+import { outOfTurn } from '../shared/request-turn';
 import type { ActionDesk } from './action-desk';
 import type { DeploymentsWatch } from './deployments-watch';
 import type { MetricsPoller } from './metrics-poller';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outOfTurn } from '../../../../endpoints/prometheus/request-turn';
+import { outOfTurn } from '../../../../endpoints/shared/request-turn';
 
 describe('§3 turn-taking shared by the bridges', () => {
   it('lets the first hello in, and everything after it', () => {

@@ -1,6 +1,6 @@
 // Big catalogs and backfills are split over frames under the budget, in order.
 import { describe, expect, it } from 'vitest';
-import { packCatalog, packSamples } from '../../../../endpoints/prometheus/frame-packing';
+import { packCatalog, packSamples } from '../../../../endpoints/shared/frame-packing';
 import type { SampleBatch } from '../../../../shared/protocol';
 
 describe('packSamples', () => {
