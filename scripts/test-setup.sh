@@ -22,6 +22,7 @@ NEEDS=(
   'buildbot-worker||buildbot-worker|--no-install-recommends|the Buildbot bridge tests'
   'git||git|--no-install-recommends|the Buildbot bridge tests'
   'ansible-playbook||ansible-core|--no-install-recommends|the runbook bridge tests'
+  'python3||python3|--no-install-recommends|the snapshot format doc test (its Python decoder needs gzip and json, which python3-minimal lacks)'
 )
 # Debian keeps PostgreSQL's server programs off PATH (PG_BIN_DIR moves them).
 PATH="$PATH:${PG_BIN_DIR:-/usr/lib/postgresql/15/bin}"

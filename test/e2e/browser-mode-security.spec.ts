@@ -1,7 +1,8 @@
 // The printed line is the only output, and without its token the page opens
-// nothing: it says so, and the API socket refuses it.
+// nothing: it says so, and the API socket refuses it. Binding beyond loopback
+// (--host) warns that the token is all that guards the console.
 import WebSocket from 'ws';
-import { expect, test } from './browser-mode';
+import { expect, startBrowserMode, test } from './browser-mode';
 
 test('browser mode prints exactly one line and refuses requests without the token', async ({
   page,
@@ -24,4 +25,14 @@ test('browser mode prints exactly one line and refuses requests without the toke
     socket.once('error', () => resolve(-1));
   });
   expect(status).toBe(401);
+});
+
+test('--host beyond loopback warns that the token is the only guard', async () => {
+  const { mode, child } = await startBrowserMode(['--host', '0.0.0.0']);
+  child.kill('SIGTERM');
+  const output = mode.output.join('');
+  expect(output).toContain(
+    'warning: binding 0.0.0.0 exposes the console beyond this machine; the token is all that guards it',
+  );
+  expect(output).toMatch(/Watchfloor \(browser mode\): http:\/\/0\.0\.0\.0:\d+\/\?token=/);
 });

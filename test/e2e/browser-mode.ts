@@ -1,7 +1,7 @@
 // Starts `npm run web`'s program (the built renderer must exist) on a free
 // port and yields the printed address, exactly as a user would see it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -13,11 +13,18 @@ export interface BrowserMode {
   output: string[];
 }
 
+/** Every user-data folder this worker made, removed when the worker exits. */
+const userDataFolders: string[] = [];
+process.once('exit', () => {
+  for (const folder of userDataFolders) rmSync(folder, { recursive: true, force: true });
+});
+
 export async function startBrowserMode(
   args: string[] = [],
 ): Promise<{ mode: BrowserMode; child: ChildProcess }> {
   // node --import tsx: one process, so stopping it stops the console too.
   const userData = mkdtempSync(join(tmpdir(), 'wf-e2e-'));
+  userDataFolders.push(userData);
   const cli = [
     '--import',
     'tsx',

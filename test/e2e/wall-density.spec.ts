@@ -2,10 +2,11 @@
 // and a sparkline with room to show a trend, at 1920×1080 and 3840×2160,
 // without scrolling. (Before the short-tile layout the chart row collapsed to
 // 0 px at this density: the charts were there and drew nothing visible.)
+// The screenshot goes to test-results/; UPDATE_DOCS_SCREENSHOTS=1 writes docs/wall-100-1080p.png.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, startBrowserMode, test } from './browser-mode';
+import { docScreenshot } from './doc-screenshot';
 
 const started: ChildProcess[] = [];
 
@@ -91,8 +92,7 @@ test('100 tiles fit 1920×1080 and 3840×2160, each with a value, a status and a
     timeout: 10_000,
   });
   await page.waitForTimeout(2_000);
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/wall-100-1080p.png' });
+  await page.screenshot({ path: docScreenshot('wall-100-1080p.png') });
   await expectDenseWall(page, 24, 24);
 
   await page.setViewportSize({ width: 3840, height: 2160 });

@@ -3,15 +3,16 @@
 // unit is clipped, no two tiles read the same, the header stays one line per
 // row and no view in the nav is cut. Arranging changes only the arrangement:
 // hiding a tile keeps the high-contrast theme and leaves "1 hidden" behind.
+// Screenshots go to test-results/; UPDATE_DOCS_SCREENSHOTS=1 writes docs/wall-*.png.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, startBrowserMode, test } from './browser-mode';
+import { docScreenshot } from './doc-screenshot';
 
 const SIZES = [
-  { width: 1366, height: 768, shot: 'docs/wall-1366.png' },
-  { width: 1920, height: 1080, shot: 'docs/wall-1080p.png' },
-  { width: 3840, height: 2160, shot: 'docs/wall-4k.png' },
+  { width: 1366, height: 768, shot: 'wall-1366.png' },
+  { width: 1920, height: 1080, shot: 'wall-1080p.png' },
+  { width: 3840, height: 2160, shot: 'wall-4k.png' },
 ] as const;
 
 const started: ChildProcess[] = [];
@@ -112,12 +113,11 @@ test('ring-rollout at 1366, 1080p and 4K: values, units, titles and the header a
   test.setTimeout(90_000);
   await openConsole(page, ['--scenario', 'ring-rollout']);
   await expect(page.getByTestId('tile-chip').first()).toBeVisible();
-  mkdirSync('docs', { recursive: true });
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(1_500);
     await expectTruthfulWall(page, `${size.width}×${size.height}`);
-    await page.screenshot({ path: size.shot });
+    await page.screenshot({ path: docScreenshot(size.shot) });
     // A few new samples later (new digits, same shapes): still nothing cut.
     await page.waitForTimeout(2_000);
     await expectTruthfulWall(page, `${size.width}×${size.height}, later`);

@@ -5,13 +5,21 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_FILE, AuditLog, AuditWriteError } from '../../main/core/actions/audit-log';
 import { auditEntry } from '../support/audit-entry';
 
 const entry = auditEntry;
 
-const dir = () => mkdtempSync(join(tmpdir(), 'wf-audit-'));
+const folders: string[] = [];
+const dir = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'wf-audit-'));
+  folders.push(folder);
+  return folder;
+};
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('audit log', () => {
   it('appends JSONL, survives reopening, and continues the sequence', () => {

@@ -7,6 +7,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoEndpoint, type DemoEndpoint } from '../../endpoints/demo/demo-server';
+import { waitFor } from '../support/wait-for';
 import { SCHEMA_FILE, SCHEMA_ID, buildSchema, renderSchema } from '../../scripts/generate-schema';
 import {
   ACTION_NAMES,
@@ -108,6 +109,16 @@ describe('the generated JSON Schema', () => {
   });
 });
 
+/** Every notification the demo endpoint sends in a session with a rollback. */
+const NOTIFIED = [
+  'catalog',
+  'samples',
+  'deployments.snapshot',
+  'deployments.change',
+  'event',
+  'action.status',
+];
+
 describe('frames the demo endpoint really sends', () => {
   let demo: DemoEndpoint | undefined;
   afterEach(async () => {
@@ -117,25 +128,41 @@ describe('frames the demo endpoint really sends', () => {
 
   it('all validate, as do the requests a console sends it', async () => {
     demo = await startDemoEndpoint({ seed: 7, tickMs: 200, rollbackMs: 400, heartbeatMs: 1_000 });
-    const first = await session(demo.url, (send) => {
-      send('hello', helloParams());
-      send('action.submit', rollback('schema-test-rollback'));
-      // the same key for a different rollback: -32001
-      const other = rollback('schema-test-rollback');
-      send('action.submit', { ...other, args: { ...other.args, toVersion: '2.12.0' } });
-      send('action.submit', {
-        key: 'schema-test-scale',
-        action: 'capacity.scale',
-        args: scale(2),
-      });
-      setTimeout(() => send('action.get', { key: 'schema-test-rollback' }), 1_000);
-      send('action.get', { key: 'never-submitted' });
-    });
+    const first = await session(
+      demo.url,
+      (send) => {
+        send('hello', helloParams());
+        send('action.submit', rollback('schema-test-rollback'));
+        // the same key for a different rollback: -32001
+        const other = rollback('schema-test-rollback');
+        send('action.submit', { ...other, args: { ...other.args, toVersion: '2.12.0' } });
+        send('action.submit', {
+          key: 'schema-test-scale',
+          action: 'capacity.scale',
+          args: scale(2),
+        });
+        setTimeout(() => send('action.get', { key: 'schema-test-rollback' }), 1_000);
+        send('action.get', { key: 'never-submitted' });
+      },
+      (run) => {
+        const seen = new Set(run.notifications.map((f) => f.method));
+        const finished = run.notifications.some(
+          (f) =>
+            f.method === 'action.status' && (f.params as { state: string }).state === 'succeeded',
+        );
+        return run.replies.length === 6 && finished && NOTIFIED.every((m) => seen.has(m));
+      },
+    );
     const snapshot = first.notifications.find((f) => f.method === 'deployments.snapshot');
     const resourceVersion = (snapshot?.params as { resourceVersion: number }).resourceVersion;
     // reconnect and resume the deployments watch from the snapshot
-    const second = await session(demo.url, (send) =>
-      send('hello', { ...helloParams(), resume: { deploymentsVersion: resourceVersion } }),
+    const second = await session(
+      demo.url,
+      (send) =>
+        send('hello', { ...helloParams(), resume: { deploymentsVersion: resourceVersion } }),
+      (run) =>
+        run.replies.length === 1 &&
+        run.notifications.some((f) => f.method === 'deployments.change'),
     );
 
     for (const run of [first, second]) {
@@ -152,14 +179,7 @@ describe('frames the demo endpoint really sends', () => {
     }
 
     const methods = new Set(first.notifications.map((f) => f.method));
-    for (const method of [
-      'catalog',
-      'samples',
-      'deployments.snapshot',
-      'deployments.change',
-      'event',
-      'action.status',
-    ]) {
+    for (const method of NOTIFIED) {
       expect(methods, method).toContain(method);
     }
     const states = first.notifications
@@ -257,10 +277,11 @@ interface Session {
   replies: { method: string; frame: Record<string, unknown> }[];
 }
 
-/** Connects as a console, runs `script`, and collects frames for ~1.5 s. */
+/** Connects as a console, runs `script`, and collects frames until `done` (bounded: 10 s). */
 async function session(
   url: string,
   script: (send: (method: string, params: unknown) => void) => void,
+  done: (session: Session) => boolean,
 ): Promise<Session> {
   const socket = new WebSocket(url, SUBPROTOCOL);
   const out: Session = { sent: [], received: [], notifications: [], replies: [] };
@@ -287,7 +308,7 @@ async function session(
     out.sent.push(frame);
     socket.send(JSON.stringify(frame));
   });
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await waitFor('the frames the test needs', () => done(out), 10_000);
   socket.close(1000);
   return out;
 }

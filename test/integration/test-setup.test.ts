@@ -68,7 +68,7 @@ function runSetup(uid: number) {
 }
 
 describe('scripts/test-setup.sh', () => {
-  it('reads the needs table: Chromium, Prometheus and every bridge test server', () => {
+  it('reads the needs table: Chromium, Prometheus, every bridge test server and Python', () => {
     expect(NEEDED).toEqual(
       expect.arrayContaining([
         'chromium',
@@ -76,6 +76,7 @@ describe('scripts/test-setup.sh', () => {
         'postgres',
         'buildbot',
         'ansible-playbook',
+        'python3',
       ]),
     );
   });

@@ -2,7 +2,7 @@
 // derived from it the downloads; no cookie carries either (cookies reach every
 // port of the host); the Origin and Host are checked; malformed requests earn
 // a 4xx and never take the host down; the ConsoleApi works over the socket.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +22,14 @@ let booted: BootedConsole;
 let host: WebHost;
 let origin: string;
 let fileKey: string;
+const folders: string[] = [];
 
 beforeAll(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'wf-static-'));
+  folders.push(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Watchfloor</title>');
   const snapshots = mkdtempSync(join(tmpdir(), 'wf-files-'));
+  folders.push(snapshots);
   writeFileSync(join(snapshots, SNAPSHOT), 'snapshot bytes');
   mkdirSync(join(snapshots, 'folder.wfsnap'));
   booted = await bootConsole({ endpoints: [], demo: true, seed: 5 }, { clientVersion: 'test' });
@@ -44,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await booted.stop();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 function open(path: string, headers: Record<string, string> = {}): Promise<WebSocket | number> {
@@ -93,7 +97,11 @@ describe('browser host', () => {
     for (const path of ['/', host.url.slice(origin.length), '/index.html']) {
       const page = await fetch(`${origin}${path}`);
       expect(page.status).toBe(200);
-      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      // No page of another origin may frame the console (clickjacking a rollback button).
+      expect(csp.split(';').map((part) => part.trim())).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(page.headers.get('referrer-policy')).toBe('no-referrer');
       // A cookie would reach every other server on 127.0.0.1: cookies ignore ports.
       expect(page.headers.get('set-cookie')).toBeNull();
@@ -109,6 +117,16 @@ describe('browser host', () => {
       req.end();
     });
     expect(status).toBe(421);
+  });
+
+  it('refuses a socket upgrade whose Host is not ours, even with the token and a matching Origin', async () => {
+    const { port } = new URL(origin);
+    const rebound = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
+    expect(await open(`/api?token=${host.token}`, rebound)).toBe(421);
+    // The same socket on our own name opens: the Host alone made the difference.
+    const ours = await open(`/api?token=${host.token}`, { origin });
+    expect(ours).toBeInstanceOf(WebSocket);
+    (ours as WebSocket).close();
   });
 
   it('refuses sockets without the token in their URL or from another origin', async () => {

@@ -9,6 +9,11 @@ export interface FlakyProxy {
   delayMs: number;
   /** While true, chunks are held back (a black hole), not forwarded. */
   stalled: boolean;
+  /**
+   * Set: the first chunk from the endpoint that matches is dropped and every
+   * connection cut, once (a reply lost on its way back to the console).
+   */
+  cutOnReply: RegExp | undefined;
   cutAll(): void;
   connections(): number;
   close(): Promise<void>;
@@ -21,6 +26,7 @@ export async function startFlakyProxy(targetPort: number): Promise<FlakyProxy> {
     url: '',
     delayMs: 0,
     stalled: false,
+    cutOnReply: undefined,
     cutAll: () => {
       for (const [a, b] of pairs) {
         a.destroy();
@@ -34,10 +40,14 @@ export async function startFlakyProxy(targetPort: number): Promise<FlakyProxy> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
-  const forward = (from: Socket, to: Socket) =>
-    from.on('data', (chunk) => {
+  const forward = (from: Socket, to: Socket, fromEndpoint: boolean) =>
+    from.on('data', (chunk: Buffer) => {
       const send = () => {
         if (proxy.stalled) return void setTimeout(send, 20);
+        if (fromEndpoint && proxy.cutOnReply?.test(chunk.toString('latin1'))) {
+          proxy.cutOnReply = undefined;
+          return proxy.cutAll();
+        }
         if (!to.destroyed) to.write(chunk);
       };
       setTimeout(send, proxy.delayMs);
@@ -47,8 +57,8 @@ export async function startFlakyProxy(targetPort: number): Promise<FlakyProxy> {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
-    forward(client, upstream);
-    forward(upstream, client);
+    forward(client, upstream, false);
+    forward(upstream, client, true);
     const end = () => {
       client.destroy();
       upstream.destroy();

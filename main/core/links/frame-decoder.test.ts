@@ -290,3 +290,14 @@ describe('decodeFrame: rejected frames', () => {
     }
   });
 });
+
+describe('decodeFrame: the limits themselves', () => {
+  const samples = (series: string) =>
+    decodeFrame(notification('samples', { batches: [{ series, points: [[1000, 1]] }] }));
+
+  it('takes a series id of exactly 128 characters and refuses one of 129', () => {
+    expect(samples('s'.repeat(128)).ok).toBe(true);
+    expectError(samples('s'.repeat(129)), /series: expected an id of 1 to 128 characters/);
+    expectError(samples(''), /series: expected an id of 1 to 128 characters/);
+  });
+});

@@ -133,8 +133,12 @@ function decimalScale(v: ArrayLike<number>): number | undefined {
   return scale;
 }
 
-/** -0 passes as 0 and reads back as 0: the one difference no display shows. */
+/**
+ * -0 has no decimal form (its scaled integer is 0, which reads back as +0),
+ * so a series holding one is written as float64, which keeps the sign bit.
+ */
 function fitsScale(value: number, scale: number): boolean {
+  if (Object.is(value, -0)) return false;
   const p = POW10[scale] as number;
   const m = Math.round(value * p);
   return Math.abs(m) < MAX_SCALED && m / p === value;
