@@ -343,6 +343,7 @@ export class ConsoleCore implements ConsoleApi {
       (key, since) => this.series.meanSince(key, since),
       now,
     );
+    this.alertEngine.releases(releases, now);
     if (!dequal(releases, this.releases)) {
       this.releases = releases;
       this.history.releasesChanged(now, releases);

@@ -37,6 +37,20 @@ export const releaseStatusSchema = z.object({
   ring: ringSchema,
   nextRing: ringSchema.optional(),
   gates: z.array(releaseGateSchema),
+  /**
+   * Set while a gate in the release's ring is worse than the baseline beyond
+   * its tolerance: the ring is failing, whether or not anyone looks.
+   */
+  failing: z
+    .object({
+      /** The worst gates first, with their values. */
+      gates: z.array(z.string()),
+      /** When it started failing (epoch ms, the console's clock). */
+      since: z.number(),
+      /** Consecutive evaluations it has failed in. */
+      evaluations: z.number().int().min(1),
+    })
+    .optional(),
   promote: z.object({
     allowed: z.boolean(),
     /** Why not, in words an operator can act on. */

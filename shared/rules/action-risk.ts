@@ -1,8 +1,12 @@
-// Which actions need the service's name typed before they run: those in a
-// production environment, and those that reach every user. Production is the
-// environment's declared tier; only an endpoint that declares none is judged
-// by the environment's name, word by word ("prod-eu" is, "preprod" is not).
-import type { EnvironmentTier } from '../protocol';
+// One risk policy for every action: how the operator confirms it follows
+// what it does to exposure. A change that widens exposure (more users on new
+// code or a new setting, or less capacity) in production needs the service's
+// name typed; one that narrows it or stops a rollout needs one confirm with
+// the preview. Production is the environment's declared tier; only an
+// endpoint that declares none is judged by the environment's name, word by
+// word ("prod-eu" is, "preprod" is not). docs/actions.md holds the table.
+import type { ActionName, EnvironmentTier } from '../protocol';
+import { ACTION_LABEL } from './action-labels';
 
 export interface TieredEnvironment {
   id: string;
@@ -25,19 +29,86 @@ export function productionByName(id: string): boolean {
 export const isProductionEnvironment = (env: TieredEnvironment): boolean =>
   env.tier !== undefined ? env.tier === 'production' : productionByName(env.id);
 
-export interface ActionRisk {
+/** Widen: more users get the change at once (or capacity shrinks). Narrow: fewer, or it stops. */
+export type Direction = 'widen' | 'narrow';
+export type Tier = 'production' | 'non-production';
+export type Confirmation = 'one-confirm' | 'typed';
+
+type Cells = Record<Tier, Record<Direction, Confirmation>>;
+const cells = (
+  production: Record<Direction, Confirmation>,
+  other: Record<Direction, Confirmation>,
+) => ({ production, 'non-production': other }) satisfies Cells;
+const ONE = 'one-confirm';
+const TYPED = 'typed';
+
+/**
+ * The table (docs/actions.md). Directions per action: promote always widens;
+ * halt always narrows; a flag widens when turned on; a patch widens when it
+ * goes to all rings now, narrows when it goes ring by ring (first ring
+ * only); a rollback narrows to the last known-good, widens to anything older;
+ * a scale widens when it removes capacity; a build retry reaches no users.
+ */
+export const RISK_TABLE: Record<ActionName, Cells> = {
+  'build.retry': cells({ widen: ONE, narrow: ONE }, { widen: ONE, narrow: ONE }),
+  'flag.set': cells({ widen: TYPED, narrow: ONE }, { widen: ONE, narrow: ONE }),
+  'patch.apply': cells({ widen: TYPED, narrow: ONE }, { widen: TYPED, narrow: ONE }),
+  'deploy.rollback': cells({ widen: TYPED, narrow: ONE }, { widen: ONE, narrow: ONE }),
+  'capacity.scale': cells({ widen: TYPED, narrow: ONE }, { widen: ONE, narrow: ONE }),
+  'ring.promote': cells({ widen: TYPED, narrow: TYPED }, { widen: ONE, narrow: ONE }),
+  'ring.halt': cells({ widen: ONE, narrow: ONE }, { widen: ONE, narrow: ONE }),
+};
+
+export interface RiskInput {
+  action: ActionName;
   production: boolean;
-  /** The action reaches every user of the environment. */
-  affectsAll: boolean;
+  direction: Direction;
+  /** The change reaches every user of the environment. */
+  reachesEveryone: boolean;
 }
 
-/** Why the operator must type the service's name, or nothing when a click will do. */
-export function typedConfirmationReasons(risk: ActionRisk): string[] {
-  const reasons: string[] = [];
-  if (risk.production) reasons.push('it runs in production');
-  if (risk.affectsAll) reasons.push('it affects every user');
-  return reasons;
+export interface RiskDecision {
+  confirmation: Confirmation;
+  /** Why the operator must type the name (empty for one confirm). */
+  reasons: string[];
+  /** One sentence for the dialog: why it asks what it asks. */
+  why: string;
 }
 
-export const needsTypedConfirmation = (risk: ActionRisk): boolean =>
-  risk.production || risk.affectsAll;
+/** A widening that reaches every user is typed in any tier, except a build retry (no users). */
+const everyoneEscalates = (input: RiskInput): boolean =>
+  input.direction === 'widen' && input.reachesEveryone && input.action !== 'build.retry';
+
+export function assessRisk(input: RiskInput): RiskDecision {
+  const tier: Tier = input.production ? 'production' : 'non-production';
+  const cell = RISK_TABLE[input.action][tier][input.direction];
+  const typed = cell === TYPED || everyoneEscalates(input);
+  const label = `“${ACTION_LABEL[input.action]}”`;
+  if (!typed) {
+    return {
+      confirmation: ONE,
+      reasons: [],
+      why: `One confirm for ${label}: it ${narrowWords(input)}.`,
+    };
+  }
+  const reasons = ['it widens exposure'];
+  if (input.production) reasons.push('it runs in production');
+  if (input.reachesEveryone) reasons.push('it reaches every user');
+  return {
+    confirmation: TYPED,
+    reasons,
+    why: `Typed confirmation for ${label}, because ${reasons.join(' and ')}.`,
+  };
+}
+
+function narrowWords(input: RiskInput): string {
+  if (input.action === 'build.retry') return 'reaches no users (it re-runs CI only)';
+  if (input.action === 'ring.halt') return 'stops a rollout; nobody new gets the release';
+  if (input.action === 'patch.apply' && input.direction === 'narrow')
+    return 'goes ring by ring, first ring first; check the preview above';
+  if (input.direction === 'narrow') return 'narrows exposure; check the preview above';
+  return 'widens exposure outside production to part of the users; check the preview above';
+}
+
+export const needsTypedConfirmation = (input: RiskInput): boolean =>
+  assessRisk(input).confirmation === TYPED;

@@ -49,3 +49,38 @@ export const isEveryone = (ring: Ring | undefined, rings: Ring[] = []): boolean 
 export function flagOnIn(enabled: Record<string, boolean>, ring: string): boolean {
   return enabled[ring] ?? enabled['*'] ?? false;
 }
+
+export interface AutoHaltTarget {
+  service: string;
+  environment: string;
+  ring: string;
+  version: string;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable, the same in every console. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The idempotency key of an automatic halt, derived from the release, the
+ * ring and the verdict, never from anything local (endpoint ids are per
+ * console): several consoles watching one release send one halt.
+ */
+export function autoHaltKey(target: AutoHaltTarget): string {
+  const text = `${target.service}\n${target.environment}\n${target.ring}\n${target.version}\nworse`;
+  const reversed = [...text].reverse().join('');
+  return `auto-halt-${fnv1a(text)}${fnv1a(reversed)}`;
+}
+
+/** Halt once a ring still rolling has been worse for the armed number of consecutive evaluations. */
+export const autoHaltDue = (
+  ring: Pick<Ring, 'status'>,
+  failingEvaluations: number | undefined,
+  after: number,
+): boolean => ring.status === 'active' && (failingEvaluations ?? 0) >= after;

@@ -1,5 +1,6 @@
-// The safety of one-click actions: a production roll back from the wall's
-// card asks for the service's name typed, Escape backs out with focus
+// The safety of one-click actions: a production roll back to the last
+// known-good from the wall's card is one confirm that says why (it narrows
+// exposure), a roll back further back asks for the name typed, Escape backs out with focus
 // returned, one intent runs once however often confirm is clicked, actions an
 // endpoint does not offer are disabled with the reason shown, and the display
 // profile draws no action control anywhere.
@@ -24,7 +25,7 @@ async function open(page: Page, args: string[]): Promise<void> {
 const billingCard = (page: Page) =>
   page.locator('[data-testid="service-card"][data-service="billing"]');
 
-test('wall card: typed name required, Escape backs out, a double click on confirm submits once', async ({
+test('wall card: one confirm to the last known-good, Escape backs out, a double click on confirm submits once', async ({
   page,
 }) => {
   test.setTimeout(60_000);
@@ -37,26 +38,35 @@ test('wall card: typed name required, Escape backs out, a double click on confir
   const dialog = page.getByRole('dialog', { name: 'Roll back a deployment' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
-  await expect(dialog.getByLabel('Type Billing API to confirm')).toBeFocused();
+  await expect(dialog.getByTestId('action-reason')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(rollBack).toBeFocused();
   await expect(page.getByTestId('wall')).toBeVisible();
 
-  // What it will do, before it runs; confirm waits for the exact name.
+  // What it will do, before it runs. Further back than the last known-good
+  // widens exposure: the name typed.
   await rollBack.click();
   await expect(card).toContainText('2.14.0 → 2.13.2');
   await expect(dialog.getByTestId('action-target')).toContainText('Billing API');
   await expect(dialog.getByTestId('action-environment')).toContainText('production');
   await expect(dialog.getByTestId('action-affects')).toContainText('every user (100%)');
   const confirm = card.getByRole('button', { name: 'Confirm roll back' });
+  const versions = dialog.getByLabel('Roll back to');
+  await versions.selectOption('2.13.1');
+  await expect(dialog.getByTestId('action-risk')).toHaveAttribute('data-confirmation', 'typed');
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('Type Billing API to confirm').fill('Billing');
   await expect(confirm).toBeDisabled();
   await expect(dialog.getByTestId('action-holdup')).toHaveText(
     'Type Billing API exactly to enable',
   );
-  await dialog.getByLabel('Type Billing API to confirm').fill('Billing API');
+  await versions.selectOption('2.13.2');
+  // Back to the last known-good narrows it: one confirm, and the dialog says why.
+  await expect(dialog.getByTestId('action-risk')).toHaveText(
+    'One confirm for “Roll back”: it narrows exposure; check the preview above.',
+  );
+  await expect(dialog.getByTestId('action-typed-name')).toHaveCount(0);
   await dialog.getByLabel(/Reason/).fill('double click check');
   await confirm.dblclick();
 

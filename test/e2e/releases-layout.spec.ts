@@ -74,7 +74,7 @@ test('960×1080 beside a terminal: stacked, no horizontal scroll', async ({ page
   await openReleases(page);
   expect(await sidewaysOverflow(page)).toEqual(noOverflow);
   await page.getByTestId('halt-button').click();
-  await expect(page.getByTestId('release-confirm-name')).toBeVisible();
+  await expect(page.getByTestId('release-confirm-risk')).toBeVisible();
   expect(await sidewaysOverflow(page)).toEqual(noOverflow);
   const table = await page.locator('.release-gate-table').boundingBox();
   const controls = await page.getByTestId('halt-button').boundingBox();

@@ -60,8 +60,18 @@ async function promoteToBeta(page: Page): Promise<void> {
   const confirm = page.getByTestId('release-confirm');
   await expect(confirm).toHaveAttribute('data-kind', 'promote');
   await expect(confirm).toContainText('to Beta customers (5 % of users)');
-  await confirm.getByRole('button', { name: 'Confirm promote' }).click();
-  await expect(ring(page, 'beta')).toHaveAttribute('data-status', 'active', { timeout: 10_000 });
+  // Promoting widens exposure in production: the name typed, and the dialog says why.
+  await expect(confirm.getByTestId('release-confirm-risk')).toHaveText(
+    'Typed confirmation for “Promote”, because it widens exposure and it runs in production.',
+  );
+  const confirmPromote = confirm.getByRole('button', { name: 'Confirm promote' });
+  await expect(confirmPromote).toBeDisabled();
+  await confirm.getByTestId('release-confirm-name').fill('Web app');
+  await confirmPromote.click();
+  // Active, or failing already: its gates may turn worse in the first evaluations there.
+  await expect(ring(page, 'beta')).toHaveAttribute('data-status', /^(active|failing)$/, {
+    timeout: 10_000,
+  });
   await expect(ring(page, 'internal')).toHaveAttribute('data-status', 'complete');
 }
 
@@ -111,16 +121,17 @@ test('a release through its rings: promoted, fails in beta, halted, rolled back,
   );
   await expect(page.getByTestId('override-button')).toBeEnabled();
 
-  // Halt: typed confirmation (production), with a reason for the audit log.
+  // Halt stops the rollout: one confirm (no name typed), with a reason for the audit log.
   await page.getByTestId('halt-button').click();
   const halt = page.getByTestId('release-confirm');
   await expect(halt).toHaveAttribute('data-kind', 'halt');
+  await expect(halt.getByTestId('release-confirm-risk')).toHaveText(
+    'One confirm for “Halt”: it stops a rollout; nobody new gets the release.',
+  );
+  await expect(halt.getByTestId('release-confirm-name')).toHaveCount(0);
   const confirmHalt = halt.getByRole('button', { name: 'Confirm halt' });
   await halt.getByTestId('release-action-reason').fill('beta customers see failed requests');
-  await expect(confirmHalt).toBeDisabled();
-  await halt.getByTestId('release-confirm-name').fill('web app');
-  await expect(confirmHalt).toBeDisabled();
-  await halt.getByTestId('release-confirm-name').fill('Web app');
+  await expect(confirmHalt).toBeEnabled();
   await confirmHalt.click();
   await expect(ring(page, 'beta')).toHaveAttribute('data-status', 'halted', { timeout: 10_000 });
   await expect(page.getByTestId('release-summary')).toHaveAttribute('data-state', 'halted');
@@ -136,7 +147,8 @@ test('a release through its rings: promoted, fails in beta, halted, rolled back,
   await expect(rollback).toHaveAttribute('data-kind', 'rollback');
   await expect(rollback).toContainText('to 5.8.1 in every ring');
   await rollback.getByTestId('release-action-reason').fill('5.9.0 fails for real customers');
-  await rollback.getByTestId('release-confirm-name').fill('Web app');
+  // Back to the last known-good narrows exposure: one confirm.
+  await expect(rollback.getByTestId('release-confirm-name')).toHaveCount(0);
   await rollback.getByRole('button', { name: 'Confirm roll back' }).click();
   await expect(page.getByTestId('release-summary')).toHaveAttribute('data-state', 'rolled-back', {
     timeout: 15_000,
@@ -230,6 +242,8 @@ test('override: promotion past failing gates needs a typed reason and is audited
   await override.getByTestId('override-reason').fill('too short');
   await expect(go).toBeDisabled();
   await override.getByTestId('override-reason').fill('drill: promote past the gates to ring-10');
+  await expect(go).toBeDisabled();
+  await override.getByTestId('release-confirm-name').fill('Web app');
   await go.click();
   await expect(ring(page, 'ring-10')).toHaveAttribute('data-status', 'active', {
     timeout: 10_000,

@@ -16,7 +16,9 @@ import {
   thresholdStatus,
   type ThresholdCondition,
 } from '../../../shared/rules/series-status';
+import type { ReleaseStatus } from '../../../shared/api/releases';
 import { FLAP_FIRINGS, FlapDetector, flapWindowMs } from './flap-detector';
+import { ReleaseAlerts } from './release-alerts';
 import { TransitionLog } from './transition-log';
 
 type Condition = ThresholdCondition;
@@ -70,6 +72,11 @@ export class AlertEngine {
   private readonly timeline = new TransitionLog();
   private nextId = 1;
   private readonly clock: () => number;
+  private readonly releaseAlerts = new ReleaseAlerts({
+    nextId: () => `alert-${this.nextId++}`,
+    record: (alert, transition) => this.record(alert, transition),
+    resolve: (alert, at, note) => this.resolve(alert, at, note),
+  });
 
   constructor(
     private readonly onChange: Change,
@@ -145,6 +152,11 @@ export class AlertEngine {
     for (const watch of this.watches.values()) this.checkSilence(watch, now);
   }
 
+  /** The releases as just evaluated: a failing ring fires a critical alert (release-alerts.ts). */
+  releases(releases: ReleaseStatus[], now: number): void {
+    this.releaseAlerts.update(releases, now);
+  }
+
   acknowledge(id: string, by: string, at: number): Alert | undefined {
     const alert = this.openAlerts().find((one) => one.id === id);
     if (!alert || alert.acknowledged) return undefined;
@@ -165,7 +177,8 @@ export class AlertEngine {
   private openAlerts(): Alert[] {
     const series = [...this.watches.values()].flatMap((w) => [w.active, w.silence]);
     const endpoints = [...this.endpoints.values()].map((e) => e.alert);
-    return [...series, ...endpoints].filter((a): a is Alert => a !== undefined);
+    const releases = this.releaseAlerts.alerts();
+    return [...series, ...endpoints, ...releases].filter((a): a is Alert => a !== undefined);
   }
 
   private evaluate(watch: Watch, condition: Condition, at: number, value: number): void {

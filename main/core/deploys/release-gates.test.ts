@@ -150,4 +150,23 @@ describe('ReleaseGates', () => {
     expect(judge(0.2, 0.5, 'below')).toBe('same');
     expect(judge(undefined, 0.5, 'above')).toBe('nodata');
   });
+
+  it('marks the ring failing as soon as a gate is worse beyond tolerance, counting evaluations', () => {
+    const gates = new ReleaseGates();
+    const fine = gates.evaluate(deployments('5.9.0'), catalog, means(0.4, 0.3), T0 + 1_000)[0];
+    expect(fine?.gates[0]?.verdict).toBe('same');
+    expect(fine?.failing).toBeUndefined();
+    const first = gates.evaluate(deployments('5.9.0'), catalog, means(0.6, 0.3), T0 + 2_000)[0];
+    expect(first?.failing).toEqual({
+      gates: ['Failed requests worse than baseline (+100% vs tolerance 50%)'],
+      since: T0 + 2_000,
+      evaluations: 1,
+    });
+    const second = gates.evaluate(deployments('5.9.0'), catalog, means(0.7, 0.3), T0 + 3_000)[0];
+    expect(second?.failing).toMatchObject({ since: T0 + 2_000, evaluations: 2 });
+    // Back within tolerance: no longer failing, and a new failure counts from one.
+    gates.evaluate(deployments('5.9.0'), catalog, means(0.3, 0.3), T0 + 4_000);
+    const again = gates.evaluate(deployments('5.9.0'), catalog, means(0.9, 0.3), T0 + 5_000)[0];
+    expect(again?.failing).toMatchObject({ since: T0 + 5_000, evaluations: 1 });
+  });
 });

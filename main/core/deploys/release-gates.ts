@@ -1,7 +1,8 @@
 // Release gates: for the ring a release has reached, compare each gate metric
 // (a catalog series with a tolerance, split by ring and version) with the
 // baseline version's, and allow promotion only when every gate has passed for
-// the ring's minimum soak time.
+// the ring's minimum soak time. A gate worse beyond its tolerance makes the
+// ring failing at once, and the evaluations it stays so are counted.
 import type { ConsoleSeries } from '../../../shared/api/series';
 import type { EndpointDeployments } from '../../../shared/api/console-state';
 import type { EnvironmentState, Ring } from '../../../shared/protocol';
@@ -13,8 +14,15 @@ export const GATE_WINDOW_MS = 30_000;
 
 export type MeanOf = (key: string, since: number) => number | undefined;
 
+interface FailingRecord {
+  since: number;
+  evaluations: number;
+}
+
 export class ReleaseGates {
   private readonly passing = new Map<string, number>();
+  /** Per release and ring: since when, and for how many evaluations, it has failed. */
+  private readonly failing = new Map<string, FailingRecord>();
 
   evaluate(
     deployments: EndpointDeployments[],
@@ -23,6 +31,7 @@ export class ReleaseGates {
     now: number,
   ): ReleaseStatus[] {
     const out: ReleaseStatus[] = [];
+    const seen = new Set<string>();
     for (const { endpointId, services } of deployments) {
       for (const service of services) {
         for (const env of service.environments) {
@@ -35,11 +44,25 @@ export class ReleaseGates {
             mean,
             now,
           );
-          if (status) out.push(status);
+          if (status) out.push(this.withFailing(status, now, seen));
         }
       }
     }
+    for (const id of this.failing.keys()) if (!seen.has(id)) this.failing.delete(id);
     return out;
+  }
+
+  private withFailing(status: ReleaseStatus, now: number, seen: Set<string>): ReleaseStatus {
+    const id = `${status.endpointId}/${status.service}/${status.environment}/${status.ring.id}/${status.version}`;
+    const worse = status.gates.filter((gate) => gate.verdict === 'worse');
+    if (worse.length === 0) return status;
+    seen.add(id);
+    const record = this.failing.get(id);
+    const next = record
+      ? { since: record.since, evaluations: record.evaluations + 1 }
+      : { since: now, evaluations: 1 };
+    this.failing.set(id, next);
+    return { ...status, failing: { gates: worse.map(describeFailure), ...next } };
   }
 
   private release(
@@ -182,7 +205,7 @@ function promotion(
   return { allowed: true, readyAt };
 }
 
-function describeFailure(gate: ReleaseGate): string {
+export function describeFailure(gate: ReleaseGate): string {
   if (gate.verdict === 'nodata') return `${gate.title}: no data to compare`;
   const pct = Math.round((gate.difference ?? 0) * 100);
   return `${gate.title} worse than baseline (${pct > 0 ? '+' : ''}${pct}% vs tolerance ${Math.round(gate.tolerance * 100)}%)`;

@@ -1,7 +1,8 @@
 // The confirmation every action goes through: what it will do (target,
 // environment, from → to, which ring and share of users), an optional reason
-// for the audit log, and, for production or everyone-affecting actions, the
-// service's name typed exactly. A modal <dialog>: focus moves in, Escape
+// for the audit log, and, when the shared risk policy says the change widens
+// exposure where it matters, the service's name typed exactly. It says why it
+// asks what it asks. A modal <dialog>: focus moves in, Escape
 // closes, focus returns to the control that opened it.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { ActionRecord } from '../../../../shared/api/actions';
@@ -184,6 +185,13 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
         <dd data-testid="action-affects">{preview.affects}</dd>
       </dl>
       <p className="action-dialog__summary">{preview.summary}</p>
+      <p
+        className="action-dialog__risk"
+        data-testid="action-risk"
+        data-confirmation={preview.risk.confirmation}
+      >
+        {preview.risk.why}
+      </p>
       {preview.problems.length > 0 && (
         <ul className="action-dialog__problems" data-testid="action-problems">
           {preview.problems.map((problem) => (

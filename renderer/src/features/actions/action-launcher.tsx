@@ -26,6 +26,10 @@ interface ActionLauncherProps {
   className?: string;
   testId?: string;
   origin?: string;
+  /** A switch shows its state (`aria-checked`); a click still opens the confirmation. */
+  switchOn?: boolean;
+  /** What a click will do, said on hover and focus ("Turn on for beta (5 % of users)"). */
+  describedBy?: string;
 }
 
 export function ActionLauncher(props: ActionLauncherProps) {
@@ -53,7 +57,9 @@ export function ActionLauncher(props: ActionLauncherProps) {
         data-busy={gate.busy ? gate.busy.key : undefined}
         title={blocker}
         aria-label={props.ariaLabel}
-        aria-describedby={showCaption ? captionId : undefined}
+        role={props.switchOn === undefined ? undefined : 'switch'}
+        aria-checked={props.switchOn}
+        aria-describedby={showCaption ? captionId : props.describedBy}
         onClick={() => {
           setError(undefined);
           setDraft({ endpointId, call, ...(props.origin ? { origin: props.origin } : {}) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvironmentState, Ring, ServiceState } from '../../../../shared/protocol';
+import type { ActionCall, EnvironmentState, Ring, ServiceState } from '../../../../shared/protocol';
 import { previewAction, typedNameReasons } from './action-preview';
 
 const billing: ServiceState = { id: 'billing', name: 'Billing API', environments: [] };
@@ -110,6 +110,38 @@ describe('previewAction: what each action says', () => {
     ]);
   });
 
+  it('a patch after a rollback goes to the first ring only: one confirm', () => {
+    const settled = env({
+      version: '5.8.1',
+      previousVersions: ['5.9.0', '5.8.1'],
+      rings: rings.map(({ status: _status, ...ring }) => ({ ...ring, version: '5.8.1' })),
+    });
+    const preview = previewAction(
+      { action: 'patch.apply', args: { ...target, version: '5.8.2' } },
+      billing,
+      settled,
+    );
+    expect(preview).toMatchObject({
+      affects:
+        'internal first (1% of users); the other rings get it ring by ring, as it is promoted',
+      affectsAll: false,
+      direction: 'narrow',
+    });
+    expect(preview.risk.confirmation).toBe('one-confirm');
+  });
+
+  it('a patch during a rollout goes to the rings on the release first', () => {
+    const preview = previewAction(
+      { action: 'patch.apply', args: { ...target, version: '5.9.1' } },
+      billing,
+      rolling,
+    );
+    expect(preview.affects).toBe(
+      'internal, beta first (5% of users); the other rings get it ring by ring, as it is promoted',
+    );
+    expect(preview.affectsAll).toBe(false);
+  });
+
   it('scale: from and to in the resource’s unit, not every user', () => {
     const sized = env({ capacity: { servers: 4 } });
     const preview = previewAction(
@@ -145,11 +177,15 @@ describe('previewAction: what each action says', () => {
 });
 
 describe('previewAction: production, by tier then by name', () => {
-  const halt = (environment: EnvironmentState) =>
+  // Promoting to beta widens exposure: typed in production only.
+  const promote = (environment: EnvironmentState) =>
     previewAction(
-      { action: 'ring.halt', args: { ...target, environment: environment.id } },
+      { action: 'ring.promote', args: { ...target, environment: environment.id, toRing: 'beta' } },
       billing,
-      environment,
+      {
+        ...environment,
+        rings: [rings[0]!, { ...rings[1]!, version: '5.8.1', status: undefined }, rings[2]!],
+      },
     );
 
   it.each([
@@ -162,19 +198,50 @@ describe('previewAction: production, by tier then by name', () => {
     [{ id: 'pre-prod' }, false],
     [{ id: 'staging' }, false],
   ])('%j is production: %s', (which, production) => {
-    const preview = halt({ ...rolling, ...which });
+    const preview = promote({ ...rolling, ...which });
     expect(preview.production).toBe(production);
-    expect(typedNameReasons(preview)).toEqual(production ? ['it runs in production'] : []);
+    expect(typedNameReasons(preview)).toEqual(
+      production ? ['it widens exposure', 'it runs in production'] : [],
+    );
+  });
+});
+
+describe('previewAction: confirmation follows risk', () => {
+  const risk = (call: ActionCall, environment: EnvironmentState = rolling) =>
+    previewAction(call, billing, environment).risk.confirmation;
+
+  it('promote in production is typed; halt in production is one confirm', () => {
+    expect(risk({ action: 'ring.promote', args: target })).toBe('typed');
+    expect(risk({ action: 'ring.halt', args: target })).toBe('one-confirm');
   });
 
-  it('asks for the name when it runs in production and when it reaches every user', () => {
-    const preview = previewAction({ action: 'deploy.rollback', args: target }, billing, env());
-    expect(typedNameReasons(preview)).toEqual(['it runs in production', 'it affects every user']);
-    const staging = previewAction(
-      { action: 'capacity.scale', args: { ...target, resource: 'cpu', change: 1 } },
-      billing,
-      env({ id: 'staging', tier: 'staging' }),
+  it('roll back to the last known-good is one confirm; further back is typed', () => {
+    expect(risk({ action: 'deploy.rollback', args: target }, env())).toBe('one-confirm');
+    expect(
+      risk({ action: 'deploy.rollback', args: { ...target, toVersion: '2.13.1' } }, env()),
+    ).toBe('typed');
+  });
+
+  it('a flag turned on for a ring in production is typed; turned off, one confirm', () => {
+    const flagged = { ...rolling, flags: [{ id: 'dark', enabled: { '*': false, beta: true } }] };
+    const flag = (enabled: boolean, ring: string) =>
+      risk({ action: 'flag.set', args: { ...target, flag: 'dark', enabled, ring } }, flagged);
+    expect(flag(true, 'internal')).toBe('typed');
+    expect(flag(false, 'beta')).toBe('one-confirm');
+  });
+
+  it('scaling in production: removing capacity is typed, adding it one confirm', () => {
+    const sized = env({ capacity: { servers: 4 } });
+    const scale = (change: number) =>
+      risk({ action: 'capacity.scale', args: { ...target, resource: 'servers', change } }, sized);
+    expect(scale(-1)).toBe('typed');
+    expect(scale(2)).toBe('one-confirm');
+  });
+
+  it('the dialog says why', () => {
+    const preview = previewAction({ action: 'ring.halt', args: target }, billing, rolling);
+    expect(preview.risk.why).toBe(
+      'One confirm for “Halt”: it stops a rollout; nobody new gets the release.',
     );
-    expect(typedNameReasons(staging)).toEqual([]);
   });
 });

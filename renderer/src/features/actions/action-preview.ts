@@ -1,7 +1,7 @@
 // What an action will do, worked out before it runs: its target, the
 // environment, the state it moves from and to, and who it reaches (which ring,
-// what share of users). Production and everyone-affecting actions need the
-// service's name typed before they run.
+// what share of users), and whether it widens or narrows exposure: the shared
+// risk policy then says whether one confirm will do or the name must be typed.
 import type {
   ActionArgs,
   ActionCall,
@@ -9,8 +9,10 @@ import type {
   ServiceState,
 } from '../../../../shared/protocol';
 import {
+  assessRisk,
   isProductionEnvironment,
-  typedConfirmationReasons,
+  type Direction,
+  type RiskDecision,
 } from '../../../../shared/rules/action-risk';
 import {
   flagOnIn,
@@ -30,15 +32,17 @@ export interface ActionPreview {
   affects: string;
   affectsAll: boolean;
   production: boolean;
+  direction: Direction;
+  /** One confirm or typed, and why (the shared risk policy). */
+  risk: RiskDecision;
   /** Why the arguments cannot run as they are; confirm stays disabled while any. */
   problems: string[];
 }
 
-type Shape = Omit<ActionPreview, 'summary' | 'production'> & { verb: string };
+type Shape = Omit<ActionPreview, 'summary' | 'production' | 'risk'> & { verb: string };
 
-/** Why the operator must type the service's name (the shared rule), or nothing when a click will do. */
-export const typedNameReasons = (preview: ActionPreview): string[] =>
-  typedConfirmationReasons(preview);
+/** Why the operator must type the service's name (the shared policy), or nothing when a click will do. */
+export const typedNameReasons = (preview: ActionPreview): string[] => preview.risk.reasons;
 
 export function previewAction(
   call: ActionCall,
@@ -47,13 +51,22 @@ export function previewAction(
 ): ActionPreview {
   const shape = shapeOf(call, env);
   const where = `${service.name} in ${env.id}`;
+  const production = isProductionEnvironment(env);
+  const risk = assessRisk({
+    action: call.action,
+    production,
+    direction: shape.direction,
+    reachesEveryone: shape.affectsAll,
+  });
   return {
     summary: `${shape.verb} ${where}: ${shape.from} → ${shape.to}`,
     from: shape.from,
     to: shape.to,
     affects: shape.affects,
     affectsAll: shape.affectsAll,
-    production: isProductionEnvironment(env),
+    production,
+    direction: shape.direction,
+    risk,
     problems: shape.problems,
   };
 }
@@ -113,6 +126,7 @@ function retryShape(args: ActionArgs<'build.retry'>, env: EnvironmentState): Sha
     to: `a new run${of}`,
     affects: 'no users: it re-runs CI only',
     affectsAll: false,
+    direction: 'narrow',
     problems,
   };
 }
@@ -136,6 +150,7 @@ function flagShape(args: ActionArgs<'flag.set'>, env: EnvironmentState): Shape {
       to: `${word(args.enabled)} for ${args.ring}`,
       affects: ring ? ringWords(ring) : `ring ${args.ring}`,
       affectsAll: isEveryone(ring, rings),
+      direction: args.enabled ? 'widen' : 'narrow',
       problems,
     };
   }
@@ -149,6 +164,7 @@ function flagShape(args: ActionArgs<'flag.set'>, env: EnvironmentState): Shape {
     to: `${word(args.enabled)} for everyone (per-ring settings cleared)`,
     affects: EVERY_USER,
     affectsAll: true,
+    direction: args.enabled ? 'widen' : 'narrow',
     problems,
   };
 }
@@ -171,17 +187,28 @@ function patchShape(args: ActionArgs<'patch.apply'>, env: EnvironmentState): Sha
   else if (env.previousVersions.includes(version)) {
     problems.push(`${version} ran here before: a patch must be new (roll back to restore it)`);
   }
+  return { verb: 'Patch', from: env.version, to: version || '?', ...patchReach(env), problems };
+}
+
+type Reach = Pick<Shape, 'affects' | 'affectsAll' | 'direction'>;
+
+/** A patch goes ring by ring: where a release moves, its rings first; else the first ring only. */
+function patchReach(env: EnvironmentState): Reach {
+  const rings = env.rings ?? [];
+  const first = rings[0];
+  if (!first)
+    return { affects: `${EVERY_USER} of ${env.id}`, affectsAll: true, direction: 'widen' };
   const rollout = rolloutOf(env);
-  const reach = rollout.current
-    ? `rings on ${rollout.release} get it first: ${rollout.reached.map((r) => r.id).join(', ')} (${percent(rollout.current.share)} of users), then it rolls on ring by ring to everyone (100%)`
-    : versionReach(env, rollout, version || '?');
+  const reached = rollout.current ? rollout.reached : [first];
+  const last = reached.at(-1);
+  const share = last ? percent(last.share) : '0%';
+  const onward =
+    rings.length > reached.length ? '; the other rings get it ring by ring, as it is promoted' : '';
+  const everyone = isEveryone(last, rings);
   return {
-    verb: 'Patch',
-    from: env.version,
-    to: version || '?',
-    affects: reach,
-    affectsAll: versionAffectsAll(env),
-    problems,
+    affects: `${reached.map((r) => r.id).join(', ')} first (${share} of users)${onward}`,
+    affectsAll: everyone,
+    direction: everyone ? 'widen' : 'narrow',
   };
 }
 
@@ -204,6 +231,8 @@ function rollbackShape(args: ActionArgs<'deploy.rollback'>, env: EnvironmentStat
     to: to ?? '?',
     affects: versionReach(env, rolloutOf(env), to ?? '?'),
     affectsAll: versionAffectsAll(env),
+    // Back to the last known-good narrows; further back brings older code to everyone.
+    direction: to === defaultRollbackVersion(env) ? 'narrow' : 'widen',
     problems,
   };
 }
@@ -231,6 +260,8 @@ function scaleShape(args: ActionArgs<'capacity.scale'>, env: EnvironmentState): 
     to: before === undefined ? `${sign}${change} ${unit}` : `${before + change} ${unit}`,
     affects: `every user of ${env.id} (capacity is shared by all rings)`,
     affectsAll: false,
+    // Removing capacity puts every user at risk; adding it does not.
+    direction: change < 0 ? 'widen' : 'narrow',
     problems,
   };
 }
@@ -261,6 +292,7 @@ function promoteShape(args: ActionArgs<'ring.promote'>, env: EnvironmentState): 
       ? `${ringWords(to)} run ${release ?? '?'}, up from ${current ? percent(current.share) : '0%'}`
       : 'nobody',
     affectsAll: isEveryone(to, rings),
+    direction: 'widen',
     problems,
   };
 }
@@ -282,6 +314,7 @@ function haltShape(args: ActionArgs<'ring.halt'>, env: EnvironmentState): Shape 
       ? `${ringWords(current)} keep ${release ?? '?'}; ${later.map((r) => r.id).join(', ') || 'no ring'} will not get it`
       : 'nobody',
     affectsAll: false,
+    direction: 'narrow',
     problems,
   };
 }

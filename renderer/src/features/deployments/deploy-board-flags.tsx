@@ -1,9 +1,15 @@
-// An environment's feature flags, on or off per ring and for everyone; each
-// switch opens the flag.set confirmation for that ring (or for everyone).
-import type { EnvironmentState, Flag } from '../../../../shared/protocol';
+// An environment's feature flags: one column per ring (in rollout order, the
+// last one everyone), each cell a switch that shows the flag's state there
+// and, on hover or focus, what a click will do ("Turn on for beta (5 % of
+// users)"); a click opens the flag.set confirmation, which previews the change
+// before it happens. A separate "All rings…" action sets every ring at once;
+// no second column means everyone.
+import { useId } from 'react';
+import type { EnvironmentState, Flag, Ring } from '../../../../shared/protocol';
 import { useActionGate } from '../actions';
 import { ActionLauncher } from '../actions';
 import { flagOnIn } from '../../../../shared/rules/ring-rollout';
+import { flagSwitchWords, ringHeading } from './flag-switch-words';
 
 interface FlagsProps {
   endpointId: string;
@@ -28,12 +34,20 @@ export function DeployBoardFlags({ endpointId, serviceId, env }: FlagsProps) {
         <thead>
           <tr>
             <th scope="col">Flag</th>
-            <th scope="col">Everyone</th>
-            {rings.map((ring) => (
-              <th scope="col" key={ring.id}>
-                {ring.id}
+            {rings.length === 0 ? (
+              <th scope="col">Everyone</th>
+            ) : (
+              rings.map((ring) => (
+                <th scope="col" key={ring.id} data-testid="flag-ring-column" data-ring={ring.id}>
+                  {ringHeading(ring)}
+                </th>
+              ))
+            )}
+            {!gate.hidden && (
+              <th scope="col">
+                <span className="visually-hidden">Every ring at once</span>
               </th>
-            ))}
+            )}
           </tr>
         </thead>
         <tbody>
@@ -41,7 +55,7 @@ export function DeployBoardFlags({ endpointId, serviceId, env }: FlagsProps) {
             <FlagRow
               key={flag.id}
               flag={flag}
-              rings={rings.map((ring) => ring.id)}
+              rings={rings}
               endpointId={endpointId}
               serviceId={serviceId}
               env={env}
@@ -61,7 +75,7 @@ export function DeployBoardFlags({ endpointId, serviceId, env }: FlagsProps) {
 
 interface FlagRowProps {
   flag: Flag;
-  rings: string[];
+  rings: Ring[];
   endpointId: string;
   serviceId: string;
   env: EnvironmentState;
@@ -69,51 +83,91 @@ interface FlagRowProps {
 }
 
 function FlagRow({ flag, rings, endpointId, serviceId, env, readOnly }: FlagRowProps) {
-  const everyone = Object.values(flag.enabled).every(Boolean)
-    ? true
-    : Object.values(flag.enabled).every((on) => !on)
-      ? false
-      : undefined;
-  const cell = (ring: string | undefined, on: boolean | undefined) => {
-    const scope = ring ? `for ${ring}` : 'for everyone';
-    const text = on === undefined ? 'mixed' : word(on);
-    const state = on === undefined ? 'mixed' : word(on);
-    // Mixed turns off for everyone by default: the safer way out of a bad flag.
-    const next = on === undefined ? false : !on;
-    if (readOnly) {
-      return <span className={`board-flag board-flag--${state}`}>{text}</span>;
-    }
-    return (
+  const target = { service: serviceId, environment: env.id, flag: flag.id };
+  const everyoneOn = flagOnIn(flag.enabled, '*');
+  return (
+    <tr data-testid="board-flag" data-flag={flag.id}>
+      <th scope="row">{flag.name ? `${flag.name} (${flag.id})` : flag.id}</th>
+      {rings.length === 0 ? (
+        <td data-ring="*" data-enabled={word(everyoneOn)}>
+          <FlagSwitch
+            endpointId={endpointId}
+            flag={flag}
+            on={everyoneOn}
+            target={target}
+            readOnly={readOnly}
+          />
+        </td>
+      ) : (
+        rings.map((ring) => {
+          const on = flagOnIn(flag.enabled, ring.id);
+          return (
+            <td key={ring.id} data-ring={ring.id} data-enabled={word(on)}>
+              <FlagSwitch
+                endpointId={endpointId}
+                flag={flag}
+                ring={ring}
+                on={on}
+                target={target}
+                readOnly={readOnly}
+              />
+            </td>
+          );
+        })
+      )}
+      {!readOnly && (
+        <td>
+          {/* Every ring at once: opens turning it off, the safer default; the dialog can turn it on. */}
+          <ActionLauncher
+            endpointId={endpointId}
+            call={{ action: 'flag.set', args: { ...target, enabled: false } }}
+            className="button button--small"
+            ariaLabel={`Set ${flag.id} for all rings at once`}
+            caption="title"
+            testId="flag-all-rings"
+          >
+            All rings…
+          </ActionLauncher>
+        </td>
+      )}
+    </tr>
+  );
+}
+
+interface FlagSwitchProps {
+  endpointId: string;
+  flag: Flag;
+  ring?: Ring;
+  on: boolean;
+  target: { service: string; environment: string; flag: string };
+  readOnly: boolean;
+}
+
+function FlagSwitch({ endpointId, flag, ring, on, target, readOnly }: FlagSwitchProps) {
+  const hintId = useId();
+  const state = word(on);
+  if (readOnly) return <span className={`board-flag board-flag--${state}`}>{state}</span>;
+  const words = flagSwitchWords(flag.id, on, ring);
+  return (
+    <span className="board-flag__switch">
       <ActionLauncher
         endpointId={endpointId}
         call={{
           action: 'flag.set',
-          args: {
-            service: serviceId,
-            environment: env.id,
-            flag: flag.id,
-            enabled: next,
-            ...(ring ? { ring } : {}),
-          },
+          args: { ...target, enabled: !on, ...(ring ? { ring: ring.id } : {}) },
         }}
         className={`button button--small board-flag board-flag--${state}`}
-        ariaLabel={`${flag.id} is ${text} ${scope}: turn it ${word(next)}`}
+        ariaLabel={words.label}
         caption="title"
         testId="flag-toggle"
+        switchOn={on}
+        describedBy={hintId}
       >
-        {text}
+        {state}
       </ActionLauncher>
-    );
-  };
-  return (
-    <tr data-testid="board-flag" data-flag={flag.id}>
-      <th scope="row">{flag.name ? `${flag.name} (${flag.id})` : flag.id}</th>
-      <td data-ring="*">{cell(undefined, everyone)}</td>
-      {rings.map((ring) => (
-        <td key={ring} data-ring={ring} data-enabled={word(flagOnIn(flag.enabled, ring))}>
-          {cell(ring, flagOnIn(flag.enabled, ring))}
-        </td>
-      ))}
-    </tr>
+      <span className="board-flag__hint" id={hintId} role="tooltip" data-testid="flag-hint">
+        {words.hint}
+      </span>
+    </span>
   );
 }

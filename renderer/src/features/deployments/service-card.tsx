@@ -1,4 +1,5 @@
-// One service in one environment: its version, its health (the endpoint's
+// One service in one environment: its stable version and each ring's
+// version with its share of users, its health (the endpoint's
 // report overruled by its alerts and link, from the one status model), and a
 // guarded roll back.
 import type { EnvironmentState, ServiceState } from '../../../../shared/protocol';
@@ -7,6 +8,7 @@ import { useConsoleStore } from '../../store/console-store';
 import { ActionStatus } from '../actions';
 import { DeployStatusBadge, useServiceHealth } from './deploy-status-badge';
 import { RollbackControl } from './rollback-control';
+import { ringVersionWords, serviceVersions } from './service-versions';
 
 interface ServiceCardProps {
   endpointId: string;
@@ -18,6 +20,7 @@ export function ServiceCard({ endpointId, service, environment }: ServiceCardPro
   const latest = useConsoleStore(selectLatestAction(endpointId, service.id, environment.id));
   const endpointLabel = useConsoleStore(selectEndpointLabel(endpointId));
   const health = useServiceHealth(endpointId, service, environment);
+  const versions = serviceVersions(environment);
   return (
     <article
       className={`service-card service-card--${health.status}`}
@@ -32,8 +35,19 @@ export function ServiceCard({ endpointId, service, environment }: ServiceCardPro
         <span className="service-card__env">{environment.id}</span>
       </div>
       <div className="service-card__line">
-        <span className="service-card__version" data-testid="service-version">
-          {environment.version}
+        <span className="service-card__versions" data-testid="service-versions">
+          <span className="service-card__version" data-testid="service-version">
+            {versions.stable}
+          </span>
+          {versions.rings.map((ring) => (
+            <span
+              key={ring.version}
+              className="service-card__ring-version"
+              data-testid="service-ring-version"
+            >
+              {` · ${ringVersionWords(ring)}`}
+            </span>
+          ))}
         </span>
         <DeployStatusBadge status={health.status} reason={health.reason} />
       </div>

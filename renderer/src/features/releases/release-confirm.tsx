@@ -1,7 +1,8 @@
 // The confirmation under a release's buttons: what exactly will happen, a
 // reason for the audit log (required, at least 10 characters, to override
-// failing gates), and, in production, the service's name typed out before a
-// halt or a roll back, since those reach real users.
+// failing gates), and the service's name typed out when the shared risk
+// policy says the decision widens exposure (a promote in production); a halt
+// or a roll back to the baseline is one confirm. It says why.
 import { useId, useState, type FormEvent } from 'react';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../../../../shared/rules/override-reason';
 import { formatShare } from './release-format';
 import { intentOutdated, type ReleaseIntent, type ReleaseIntentHandle } from './release-intent';
-import { needsTypedName, useReleaseEnvironment } from './release-typed-name';
+import { releaseRisk, useReleaseEnvironment } from './release-typed-name';
 
 const CONFIRM_LABEL: Record<ReleaseIntent['kind'], string> = {
   promote: 'Confirm promote',
@@ -51,7 +52,8 @@ export function ReleaseConfirm({ intent, release, handle, blocker }: ReleaseConf
   const override = intent.kind === 'override';
   const serviceName = release?.serviceName ?? '';
   const environment = useReleaseEnvironment(release);
-  const askName = environment !== undefined && needsTypedName(intent.kind, environment);
+  const risk = environment ? releaseRisk(intent.kind, environment, release) : undefined;
+  const askName = risk?.confirmation === 'typed';
   const reasonShort = override && !overrideReasonOk(reason);
   const nameWrong = askName && typedName.trim() !== serviceName;
   const holdUp = intentOutdated(intent, release) ?? blocker;
@@ -76,6 +78,15 @@ export function ReleaseConfirm({ intent, release, handle, blocker }: ReleaseConf
       <p className="release-confirm__question">
         {release ? question(intent, release) : 'The release is no longer moving.'}
       </p>
+      {risk && (
+        <p
+          className="release-confirm__risk"
+          data-testid="release-confirm-risk"
+          data-confirmation={risk.confirmation}
+        >
+          {risk.why}
+        </p>
+      )}
       {override && release?.promote.reason && (
         <p className="release-confirm__failing">Blocked because: {release.promote.reason}</p>
       )}

@@ -135,6 +135,7 @@ describe('ReleaseControls: decisions go through the one submit flow', () => {
     submitAction.mockImplementation((request) => Promise.resolve(record(request, 'accepted')));
     render(<ReleaseControls release={release()} records={[]} />);
     fireEvent.click(screen.getByTestId('promote-button'));
+    fireEvent.change(screen.getByTestId('release-confirm-name'), { target: { value: 'Web app' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm promote' }));
     await screen.findByText(
       'The request failed: socket closed. Confirm again to retry (it cannot run twice).',
@@ -153,10 +154,10 @@ describe('ReleaseControls: decisions go through the one submit flow', () => {
   });
 });
 
-describe('ReleaseConfirm: the service’s name typed out in production', () => {
-  const openHalt = () => {
-    render(<ReleaseControls release={release()} records={[]} />);
-    fireEvent.click(screen.getByTestId('halt-button'));
+describe('ReleaseConfirm: confirmation follows risk', () => {
+  const open = (button: string, overrides: Partial<ReleaseStatus> = {}) => {
+    render(<ReleaseControls release={release(overrides)} records={[]} />);
+    fireEvent.click(screen.getByTestId(button));
   };
 
   it.each([
@@ -167,16 +168,34 @@ describe('ReleaseConfirm: the service’s name typed out in production', () => {
     ],
     ['a staging tier named production', environment({ tier: 'staging' }), false],
     ['no tier, named production', environment(), true],
-  ])('halt with %s: asks for the name %s', (_, env, asks) => {
+  ])('promote with %s: asks for the name %s', (_, env, asks) => {
     world({ env });
-    openHalt();
+    open('promote-button', { nextRing: beta, ring: { ...beta, id: 'internal', share: 0.01 } });
     expect(screen.queryByTestId('release-confirm-name') !== null).toBe(asks);
   });
 
-  it('no tier, named preprod: no name asked', () => {
-    world({ env: environment({ id: 'preprod' }) });
-    render(<ReleaseControls release={release({ environment: 'preprod' })} records={[]} />);
-    fireEvent.click(screen.getByTestId('halt-button'));
+  it('promote to everyone asks for the name even outside production', () => {
+    world({ env: environment({ tier: 'staging' }) });
+    open('promote-button');
+    expect(screen.getByTestId('release-confirm-risk').textContent).toContain(
+      'because it widens exposure and it reaches every user',
+    );
+    expect(screen.queryByTestId('release-confirm-name')).not.toBeNull();
+  });
+
+  it.each([
+    ['halt-button', 'One confirm for “Halt”: it stops a rollout; nobody new gets the release.'],
+    [
+      'rollback-button',
+      'One confirm for “Roll back”: it narrows exposure; check the preview above.',
+    ],
+  ])('%s in production: one confirm, and the reason why', (button, why) => {
+    world({ env: environment({ tier: 'production' }) });
+    open(button);
     expect(screen.queryByTestId('release-confirm-name')).toBeNull();
+    expect(screen.getByTestId('release-confirm-risk').textContent).toContain(why);
+    expect((screen.getByTestId('release-confirm-button') as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });

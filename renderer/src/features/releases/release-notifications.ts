@@ -2,7 +2,8 @@
 // becomes ready to promote, while the console watches. Only changes are
 // told: a release this window had not seen before (a page load, a reconnect
 // bringing a new one) never notifies. Clicking one opens the Releases view.
-import type { GateVerdict, ReleaseStatus } from '../../../../shared/api/releases';
+import type { GateVerdict, ReleaseGate, ReleaseStatus } from '../../../../shared/api/releases';
+import { formatValue } from '../../../../shared/rules/value-format';
 import { notificationsSupported } from '../../ui/alert-notifications';
 import { formatDifference, gateName } from './release-format';
 import { useConsoleStore } from '../../store/console-store';
@@ -36,7 +37,7 @@ export function releaseNotices(before: ReleaseStatus[], after: ReleaseStatus[]):
       if (gate.verdict !== 'worse' || verdicts.get(gate.metric) === 'worse') continue;
       notices.push({
         title: `Gate failed: ${gateName(gate)} in ${release.ring.name}`,
-        body: `${where(release)} ${release.version} is worse than ${release.baselineVersion} (${formatDifference(gate.difference)}, tolerance ${Math.round(gate.tolerance * 100)} %). Promotion is blocked.`,
+        body: `${where(release)} ${release.version} is worse than ${release.baselineVersion}: ${gateName(gate)} ${gateValues(gate, release)} (${formatDifference(gate.difference)}, tolerance ${Math.round(gate.tolerance * 100)} %). ${release.ring.name} is failing; promotion is blocked.`,
         tag: `${id}/${release.ring.id}/${gate.metric}`,
       });
     }
@@ -51,6 +52,16 @@ export function releaseNotices(before: ReleaseStatus[], after: ReleaseStatus[]):
   }
   return notices;
 }
+
+const shown = (value: number | undefined, unit: string): string => {
+  if (value === undefined) return '–';
+  const { text, unit: words } = formatValue(value, unit);
+  return words ? `${text} ${words}` : text;
+};
+
+/** "0.66 % on 5.9.0 vs 0.3 % on 5.8.1". */
+const gateValues = (gate: ReleaseGate, release: ReleaseStatus): string =>
+  `${shown(gate.releaseValue, gate.unit)} on ${release.version} vs ${shown(gate.baselineValue, gate.unit)} on ${release.baselineVersion}`;
 
 function show(notice: ReleaseNotice): void {
   const notification = new Notification(notice.title, { body: notice.body, tag: notice.tag });

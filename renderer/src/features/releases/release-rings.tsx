@@ -1,15 +1,17 @@
 // The rings in rollout order (internal → beta → 10 % → 50 % → all): each
 // one's share of users, version and status, and how long its version has run
-// there, counting up every second. The ring the release is in now is marked.
+// there, counting up every second. The ring the release is in now is marked;
+// while its gates are worse beyond tolerance it says FAILING, not ACTIVE.
 import type { Ring } from '../../../../shared/protocol';
 import type { ReleaseStatus } from '../../../../shared/api/releases';
 import { formatDuration, formatShare } from './release-format';
 import { useNow } from '../../ui/now-ticker';
 
-export type RingState = 'active' | 'halted' | 'complete' | 'waiting' | 'steady';
+export type RingState = 'active' | 'failing' | 'halted' | 'complete' | 'waiting' | 'steady';
 
 const STATE_WORDS: Record<RingState, { icon: string; text: string }> = {
   active: { icon: '▶', text: 'Active' },
+  failing: { icon: '✖', text: 'Failing' },
   halted: { icon: '⏸', text: 'Halted' },
   complete: { icon: '✓', text: 'Complete' },
   waiting: { icon: '○', text: 'Not reached' },
@@ -18,6 +20,8 @@ const STATE_WORDS: Record<RingState, { icon: string; text: string }> = {
 
 export function ringState(ring: Ring, release: ReleaseStatus | undefined): RingState {
   if (!release) return 'steady';
+  const failing = release.failing !== undefined && release.ring.id === ring.id;
+  if (failing && ring.status === 'active') return 'failing';
   return ring.status ?? 'waiting';
 }
 
