@@ -149,7 +149,6 @@ test('bad-deploy: roll billing back from the errors tile, typed name, recovered'
   const tile = tileOf(page, 'app.errors.rate');
   const reason = 'INC-101 billing 2.14.0 fails invoices';
   await takeProcedure(page, tile, 'Roll back billing to 2.13.2', {
-    typedName: 'Billing API',
     reason,
     change: '2.14.0 → 2.13.2',
   });
@@ -177,7 +176,6 @@ test('load-spike: add 8 web servers from the utilization tile, typed name, recov
   const tile = tileOf(page, 'service.utilization');
   const reason = 'INC-102 campaign traffic 2.4x';
   await takeProcedure(page, tile, 'Add 8 web servers', {
-    typedName: 'Web app',
     reason,
     change: '8 servers → 16 servers',
   });
@@ -199,7 +197,6 @@ test('bad-flag: turn new-invoice-editor off for beta from the errors tile, recov
   const tile = tileOf(page, 'app.errors.rate');
   const reason = 'INC-103 invoice editor breaks beta';
   await takeProcedure(page, tile, 'Turn new-invoice-editor off for beta', {
-    typedName: 'Billing API',
     reason,
     change: 'on for beta → off for beta',
   });
@@ -270,7 +267,6 @@ test('ring-rollout: promote 5.9.0 to beta from the board, then roll web back eve
   const tile = tileOf(page, 'app.errors.rate');
   const reason = 'INC-105 5.9.0 fails beta customers';
   await takeProcedure(page, tile, 'Roll back web to 5.8.1 in every ring', {
-    typedName: 'Web app',
     reason,
     change: '5.9.0 → 5.8.1',
   });

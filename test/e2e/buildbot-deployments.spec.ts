@@ -95,19 +95,20 @@ test('the build card shows the failing tests; a retry through the dialog is rebu
 
   await page.getByTestId('view-actions').click();
   await page.getByTestId('audit-filter-action').selectOption('build.retry');
+  // One row per action; its steps (these rows) in the order they happened.
   const rows = page.locator('[data-testid="audit-row"][data-action="build.retry"]');
   await expect
     .poll(() => rows.evaluateAll((all) => all.map((row) => (row as HTMLElement).dataset.state)), {
       timeout: 30_000,
     })
-    .toEqual(['failed', 'running', 'accepted', 'pending']);
+    .toEqual(['pending', 'accepted', 'running', 'failed']);
   expect(await rows.getByTestId('audit-reason').allTextContents()).toEqual([
     reason,
     reason,
     reason,
     reason,
   ]);
-  await expect(rows.first()).toContainText(next);
+  await expect(rows.last()).toContainText(next);
   expect(problems).toEqual([]);
   await page.screenshot({ path: 'test-results/buildbot-deployments.png' });
 });

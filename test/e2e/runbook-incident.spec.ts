@@ -39,11 +39,13 @@ const tileOf = (page: Page, seriesId: string): Locator =>
 const shopCell = (page: Page): Locator =>
   page.locator('[data-testid="board-cell"][data-service="shop"][data-environment="production"]');
 
-/** Confirms the open dialog: production asks for the service's name typed out. */
+/** Confirms the open dialog, typing the service's name where the risk policy asks for it. */
 async function confirm(page: Page, change: string | RegExp, reason: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('action-change')).toContainText(change);
-  await dialog.getByTestId('action-typed-name').fill('Shop');
+  const risk = await dialog.getByTestId('action-risk').getAttribute('data-confirmation');
+  if (risk === 'typed') await dialog.getByTestId('action-typed-name').fill('Shop');
+  else await expect(dialog.getByTestId('action-typed-name')).toHaveCount(0);
   await dialog.getByTestId('action-reason').fill(reason);
   await dialog.getByTestId('action-confirm').click();
   await expect(dialog).toHaveCount(0);
@@ -93,7 +95,7 @@ test('a bad release alerts, the suggested rollback runs the playbook, the shop r
   });
   const rollback = errors.getByTestId('tile-procedure').filter({ hasText: 'Roll the shop back' });
   await expect(rollback).toBeVisible({ timeout: 30_000 });
-  await expect(errors.getByTestId('tile-procedure-context')).toContainText('(shop 1.0.1)');
+  await expect(errors.getByTestId('tile-procedure-context')).toContainText('on shop 1.0.1');
 
   // 3. The suggested rollback runs the real rollback playbook, its output shown as progress.
   await rollback.click();
@@ -116,21 +118,22 @@ test('a bad release alerts, the suggested rollback runs the playbook, the shop r
   // 5. The audit log holds the story, with the playbooks' outcome.
   await page.getByTestId('view-actions').click();
   await page.getByTestId('audit-filter-action').selectOption('deploy.rollback');
+  // Steps in the order they happened: the last is the outcome.
   const rows = page.locator('[data-testid="audit-row"][data-action="deploy.rollback"]');
-  await expect(rows.first()).toHaveAttribute('data-state', 'succeeded');
+  await expect(rows.last()).toHaveAttribute('data-state', 'succeeded');
   const states = await rows.evaluateAll((all) =>
     all.map((row) => (row as HTMLElement).dataset.state),
   );
-  expect(states.at(-1)).toBe('pending');
+  expect(states[0]).toBe('pending');
   expect(states).toEqual(expect.arrayContaining(['pending', 'accepted', 'running', 'succeeded']));
-  await expect(rows.first().locator('.audit-row__message')).toContainText('done (exit 0)');
-  await expect(rows.first().locator('.audit-row__message')).toContainText('PLAY RECAP');
-  await expect(rows.first().getByTestId('audit-reason')).toHaveText(
+  await expect(rows.last().locator('.audit-row__message')).toContainText('done (exit 0)');
+  await expect(rows.last().locator('.audit-row__message')).toContainText('PLAY RECAP');
+  await expect(rows.last().getByTestId('audit-reason')).toHaveText(
     'INC-9 checkout fails since 1.0.1',
   );
   await page.getByTestId('audit-filter-action').selectOption('patch.apply');
   await expect(
-    page.locator('[data-testid="audit-row"][data-action="patch.apply"]').first(),
+    page.locator('[data-testid="audit-row"][data-action="patch.apply"]').last(),
   ).toHaveAttribute('data-state', 'succeeded');
 
   // 6. Scale from 2 to 3 instances: the scale playbook, file_sd, Prometheus, the wall.

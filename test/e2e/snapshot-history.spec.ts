@@ -132,7 +132,8 @@ test('bad-deploy: review shows 2.14.0 during the incident and 2.13.2 after the r
   await expect(card.getByTestId('service-version')).toHaveText('2.14.0');
   await expect(card).toHaveAttribute('data-health', /degraded|critical|failed/);
   await expect(card).toContainText(/degraded/i);
-  await expect(tile).toHaveAttribute('data-status', 'critical');
+  // the moment the errors alert fired: its tile is alerting (warning first, then critical)
+  await expect(tile).toHaveAttribute('data-status', /warning|critical/);
   await expect(tile).toContainText('2.14.0');
   await review.getByTestId('view-deployments').click();
   const cell = review.locator('[data-testid="board-cell"][data-service="billing"]');
@@ -162,6 +163,8 @@ test('ring-rollout: review at the failing instant shows 5.9.0 in beta, WORSE, wi
   await page.getByTestId('view-releases').click();
   await expect(page.getByTestId('promote-button')).toBeEnabled({ timeout: 20_000 });
   await page.getByTestId('promote-button').click();
+  // promoting widens exposure in production: the service's name, typed
+  await page.getByTestId('release-confirm').getByTestId('release-confirm-name').fill('Web app');
   await page
     .getByTestId('release-confirm')
     .getByRole('button', { name: 'Confirm promote' })
@@ -171,7 +174,7 @@ test('ring-rollout: review at the failing instant shows 5.9.0 in beta, WORSE, wi
   await page.getByTestId('halt-button').click();
   const halt = page.getByTestId('release-confirm');
   await halt.getByTestId('release-action-reason').fill('beta customers see failed requests');
-  await halt.getByTestId('release-confirm-name').fill('Web app');
+  await expect(halt.getByTestId('release-confirm-name')).toHaveCount(0);
   await halt.getByRole('button', { name: 'Confirm halt' }).click();
   const beta = page.locator('[data-testid="release-ring"][data-ring="beta"]');
   await expect(beta).toHaveAttribute('data-status', 'halted', { timeout: 10_000 });

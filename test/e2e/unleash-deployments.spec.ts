@@ -95,12 +95,13 @@ test('shows Unleash’s flags, flips one through the dialog into Unleash, and au
   // the audit log holds the whole story with the reason
   await page.getByTestId('view-actions').click();
   await page.getByTestId('audit-filter-action').selectOption('flag.set');
+  // One row per action; its steps (these rows) in the order they happened.
   const rows = page.locator('[data-testid="audit-row"][data-action="flag.set"]');
   await expect
     .poll(() => rows.evaluateAll((all) => all.map((row) => (row as HTMLElement).dataset.state)), {
       timeout: 10_000,
     })
-    .toEqual(['succeeded', 'running', 'accepted', 'pending']);
+    .toEqual(['pending', 'accepted', 'running', 'succeeded']);
   expect(await rows.getByTestId('audit-reason').allTextContents()).toEqual([
     reason,
     reason,
