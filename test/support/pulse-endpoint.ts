@@ -36,7 +36,7 @@ server.on('connection', (socket) => {
       id: `s${i}`,
       title: `Pulse ${i}`,
       level: (['business', 'service', 'technical'] as const)[i % 3],
-      unit: '1',
+      unit: '%',
       kind: 'gauge',
       intervalMs: Math.round(periodMs),
     }));

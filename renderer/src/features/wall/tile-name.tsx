@@ -18,6 +18,8 @@ interface Shortened {
   key: string;
   text: string;
   settled: boolean;
+  /** The box width the text was settled for: another width measures again from the full name. */
+  width?: number;
 }
 
 export function TileName({ parts, label, roomKey, onOpen, describedBy }: TileNameProps) {
@@ -27,19 +29,24 @@ export function TileName({ parts, label, roomKey, onOpen, describedBy }: TileNam
   const current = state.key === key ? state : { key, text: parts.name, settled: false };
 
   useLayoutEffect(() => {
-    if (current.settled) return;
     const element = ref.current;
     if (!element || element.clientWidth === 0) return;
+    const width = Math.round(element.getBoundingClientRect().width);
+    if (current.settled) {
+      // Settled while the tile was narrower (a page still mounting, a resize): start again.
+      if (width !== current.width) setState({ key, text: parts.name, settled: false });
+      return;
+    }
     // Fractional widths: a text 0.4 px too wide is cut by the CSS ellipsis.
     const text = document.createRange();
     text.selectNodeContents(element);
     const scrollWidth = text.getBoundingClientRect().width;
     const clientWidth = element.getBoundingClientRect().width;
-    if (scrollWidth <= clientWidth + 0.01) return setState({ ...current, settled: true });
+    if (scrollWidth <= clientWidth + 0.01) return setState({ ...current, settled: true, width });
     const chars = current.text.length;
     const estimate = Math.min(chars - 1, Math.floor((chars * clientWidth) / scrollWidth));
     const shorter = shortenName(parts.name, parts.keep, estimate);
-    setState({ key, text: shorter, settled: shorter === current.text });
+    setState({ key, text: shorter, settled: shorter === current.text, width });
   });
 
   const common = { ref, 'data-testid': 'tile-name' };
