@@ -12,8 +12,11 @@ export const actionArgsSchemas = {
   'build.retry': z.object({ ...target, build: id.optional() }),
   /** Flip a feature flag, for one ring or (without `ring`) for everyone. */
   'flag.set': z.object({ ...target, flag: id, enabled: z.boolean(), ring: id.optional() }),
-  /** Deploy a patch release. */
-  'patch.apply': z.object({ ...target, version }),
+  /**
+   * Deploy a patch release. Where the environment rolls out in rings it goes
+   * ring by ring, first ring first; `allRings` sends it to every ring at once.
+   */
+  'patch.apply': z.object({ ...target, version, allRings: z.boolean().optional() }),
   /** Restore an earlier version: the previous one when `toVersion` is absent. */
   'deploy.rollback': z.object({ ...target, toVersion: version.optional() }),
   /** Add (positive) or remove (negative) servers, CPU cores or storage (GB). */

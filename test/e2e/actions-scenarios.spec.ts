@@ -77,6 +77,21 @@ async function takeProcedure(page: Page, tile: Locator, title: string, confirmat
   await confirmDialog(page, confirmation);
 }
 
+/** The latest action on a board cell reaches `state`; the failure message quotes its status line. */
+async function expectOutcome(cell: Locator, state: string) {
+  const status = cell.getByTestId('action-status');
+  const final = /^(succeeded|failed|rejected|unknown|cancelled)$/;
+  await expect
+    .poll(
+      async () => {
+        const now = await status.first().getAttribute('data-state');
+        return final.test(now ?? '') ? `${now}: ${await status.first().innerText()}` : 'in flight';
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(new RegExp(`^${state}: `));
+}
+
 /** Back to normal on the wall: the tile is OK and says the loop closed in time. */
 async function expectRecovered(page: Page, tile: Locator) {
   await page.getByTestId('view-wall').click();
@@ -259,6 +274,8 @@ test('ring-rollout: promote 5.9.0 to beta from the board, then roll web back eve
     reason: promoteReason,
     change: /internal.*→.*beta/,
   });
+  // The outcome first, in words: a refusal fails here with the endpoint's or the core's reason.
+  await expectOutcome(cell, 'succeeded');
   await expect(ring('beta')).toHaveAttribute('data-version', '5.9.0', { timeout: 10_000 });
   await expect(ring('beta')).toHaveAttribute('data-status', 'active');
 

@@ -59,7 +59,7 @@ test('beta turns worse: the ring card says FAILING and a critical alert fires at
   );
 });
 
-test('after a roll back, a patch goes to the first ring only, with one confirm that says why', async ({
+test('after a roll back, a patch goes to the first ring only, with one confirm; all rings only when chosen and typed', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -93,6 +93,17 @@ test('after a roll back, a patch goes to the first ring only, with one confirm t
     'One confirm for “Apply patch”: it goes ring by ring, first ring first; check the preview above.',
   );
   await expect(dialog.getByTestId('action-typed-name')).toHaveCount(0);
+  // "All rings now" is there, off; ticked, it reaches everyone and asks for the name typed.
+  const allRings = dialog.getByTestId('action-field-all-rings');
+  await expect(allRings).not.toBeChecked();
+  await allRings.check();
+  await expect(dialog.getByTestId('action-affects')).toHaveText(
+    'every ring at once (internal, beta, ring-10, ring-50, all): every user (100%)',
+  );
+  await expect(dialog.getByTestId('action-typed-name')).toBeVisible();
+  await expect(dialog.getByTestId('action-confirm')).toBeDisabled();
+  await allRings.uncheck();
+  await expect(dialog.getByTestId('action-typed-name')).toHaveCount(0);
   await dialog.getByTestId('action-confirm').click();
 
   await expect(boardRing('internal')).toHaveAttribute('data-version', '5.8.2', {
@@ -100,6 +111,19 @@ test('after a roll back, a patch goes to the first ring only, with one confirm t
   });
   for (const id of ['beta', 'ring-10', 'ring-50', 'all']) {
     await expect(boardRing(id)).toHaveAttribute('data-version', '5.8.1');
+  }
+
+  // The next patch goes everywhere, because the operator chose so and typed the name.
+  await cell.locator('[data-testid="action-open"][data-action="patch.apply"]').click();
+  await dialog.getByLabel('Patch version').fill('5.8.3');
+  await dialog.getByTestId('action-field-all-rings').check();
+  await expect(dialog.getByTestId('action-risk')).toHaveText(
+    'Typed confirmation for “Apply patch”, because it widens exposure and it runs in production and it reaches every user.',
+  );
+  await dialog.getByTestId('action-typed-name').fill('Web app');
+  await dialog.getByTestId('action-confirm').click();
+  for (const id of ['internal', 'beta', 'ring-10', 'ring-50', 'all']) {
+    await expect(boardRing(id)).toHaveAttribute('data-version', '5.8.3', { timeout: 15_000 });
   }
 });
 

@@ -109,14 +109,19 @@ export function patchRefusal(env: EnvironmentState, target: Target, version: str
 
 export interface PatchOptions {
   /** What else deploying the patch changes (its build, the rings it reaches); may set the status. */
-  settle?: (env: EnvironmentState, version: string, now: number) => EnvironmentState;
+  settle?: (
+    env: EnvironmentState,
+    version: string,
+    now: number,
+    allRings?: boolean,
+  ) => EnvironmentState;
   /** Extra events when it lands, before patch.applied. */
   events?: (subject: string, version: string) => DemoEvent[];
 }
 
 export function planPatch(
   state: DeploymentState,
-  target: Target & { version: string },
+  target: Target & { version: string; allRings?: boolean },
   options: PatchOptions = {},
 ): ActionPlan {
   const found = findTarget(state, target);
@@ -142,7 +147,7 @@ export function planPatch(
           status: 'healthy',
           updatedAt: now,
         };
-        return options.settle ? options.settle(patched, version, now) : patched;
+        return options.settle ? options.settle(patched, version, now, target.allRings) : patched;
       });
       return {
         state: 'succeeded',

@@ -136,14 +136,19 @@ export function ringsRolledBack(env: EnvironmentState, to: string, now: number):
 
 /**
  * A patch replaces the release where it runs and moves on from there (un-halting it);
- * with no release moving, it starts in the first ring.
+ * with no release moving, it starts in the first ring. `allRings`: every ring at once.
  */
 export function ringsPatched(
   env: EnvironmentState,
   version: string,
   now: number,
+  allRings = false,
 ): EnvironmentState {
   if (!env.rings) return env;
+  if (allRings) {
+    const everywhere = env.rings.map((r) => ({ ...withoutStatus(r), version, since: now }));
+    return settled(env, everywhere, now);
+  }
   const rings = env.rings;
   const before = env.previousVersions[0];
   const baseline = rings.at(-1)?.version;

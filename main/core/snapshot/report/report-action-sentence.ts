@@ -26,7 +26,7 @@ function doing(action: ActionRecord): Doing {
     }
     case 'patch.apply':
       return (svc, env, from) =>
-        `Deployed patch ${action.args.version} of ${svc} to ${env}${from ? ` over ${from}` : ''}`;
+        `Deployed patch ${action.args.version} of ${svc} to ${env}${action.args.allRings ? ' in every ring at once' : ''}${from ? ` over ${from}` : ''}`;
     case 'capacity.scale': {
       const { resource, change } = action.args;
       const what = { servers: 'servers', cpu: 'CPU cores', storageGb: 'GB of storage' }[resource];

@@ -49,21 +49,7 @@ export function ActionFields({ call, env, disabled, onChange }: ActionFieldsProp
         </div>
       );
     case 'patch.apply':
-      return (
-        <div className="field">
-          <label htmlFor={`${id}-version`}>Patch version</label>
-          <input
-            id={`${id}-version`}
-            type="text"
-            data-testid="action-field-version"
-            value={call.args.version}
-            disabled={disabled}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => set({ version: event.target.value })}
-          />
-        </div>
-      );
+      return <PatchFields call={call} env={env} disabled={disabled} id={id} set={set} />;
     case 'capacity.scale':
       return (
         <div className="action-fields__row">
@@ -126,6 +112,48 @@ export function ActionFields({ call, env, disabled, onChange }: ActionFieldsProp
     case 'ring.halt':
       return null;
   }
+}
+
+interface PatchFieldsProps {
+  call: Extract<ActionCall, { action: 'patch.apply' }>;
+  env: EnvironmentState;
+  disabled: boolean;
+  id: string;
+  set(patch: Record<string, unknown>): void;
+}
+
+/** The version, and (where there are rings) the explicit choice to skip them. */
+function PatchFields({ call, env, disabled, id, set }: PatchFieldsProps) {
+  const rings = env.rings ?? [];
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-version`}>Patch version</label>
+        <input
+          id={`${id}-version`}
+          type="text"
+          data-testid="action-field-version"
+          value={call.args.version}
+          disabled={disabled}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => set({ version: event.target.value })}
+        />
+      </div>
+      {rings.length > 1 && (
+        <label className="field__check">
+          <input
+            type="checkbox"
+            data-testid="action-field-all-rings"
+            checked={call.args.allRings === true}
+            disabled={disabled}
+            onChange={(event) => set({ allRings: event.target.checked ? true : undefined })}
+          />
+          All rings now: skip the rings, every user gets it at once (typed confirmation)
+        </label>
+      )}
+    </>
+  );
 }
 
 interface FlagFieldsProps {

@@ -130,6 +130,21 @@ describe('previewAction: what each action says', () => {
     expect(preview.risk.confirmation).toBe('one-confirm');
   });
 
+  it('"all rings now" is the explicit choice to skip the rings: every user, typed', () => {
+    const preview = previewAction(
+      { action: 'patch.apply', args: { ...target, version: '5.9.1', allRings: true } },
+      billing,
+      rolling,
+    );
+    expect(preview).toMatchObject({
+      affects: `every ring at once (${rings.map((r) => r.id).join(', ')}): every user (100%)`,
+      affectsAll: true,
+      direction: 'widen',
+    });
+    expect(preview.risk.confirmation).toBe('typed');
+    expect(preview.risk.reasons).toContain('it reaches every user');
+  });
+
   it('a patch during a rollout goes to the rings on the release first', () => {
     const preview = previewAction(
       { action: 'patch.apply', args: { ...target, version: '5.9.1' } },

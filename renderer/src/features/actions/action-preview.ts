@@ -187,10 +187,22 @@ function patchShape(args: ActionArgs<'patch.apply'>, env: EnvironmentState): Sha
   else if (env.previousVersions.includes(version)) {
     problems.push(`${version} ran here before: a patch must be new (roll back to restore it)`);
   }
-  return { verb: 'Patch', from: env.version, to: version || '?', ...patchReach(env), problems };
+  const reach = args.allRings ? allRingsReach(env) : patchReach(env);
+  return { verb: 'Patch', from: env.version, to: version || '?', ...reach, problems };
 }
 
 type Reach = Pick<Shape, 'affects' | 'affectsAll' | 'direction'>;
+
+/** "All rings now": the operator's explicit choice to skip the rings; it reaches everyone. */
+function allRingsReach(env: EnvironmentState): Reach {
+  const rings = env.rings ?? [];
+  if (rings.length === 0) return patchReach(env);
+  return {
+    affects: `every ring at once (${rings.map((r) => r.id).join(', ')}): ${EVERY_USER}`,
+    affectsAll: true,
+    direction: 'widen',
+  };
+}
 
 /** A patch goes ring by ring: where a release moves, its rings first; else the first ring only. */
 function patchReach(env: EnvironmentState): Reach {
