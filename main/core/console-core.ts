@@ -1,5 +1,6 @@
 // The console core: owns the links, the stores, the action desk and the feed,
 // and serves the ConsoleApi that both hosts (Electron IPC, browser host) expose.
+import { randomUUID } from 'node:crypto';
 import { dequal } from 'dequal';
 import {
   actionRequestSchema,
@@ -29,7 +30,12 @@ import type { EndpointNotification, HelloResult, SampleBatch } from '../../share
 import { ActionDesk } from './actions/action-desk';
 import { AlertEngine } from './alerts/alert-engine';
 import { ReleaseGates } from './deploys/release-gates';
-import type { ReleaseStatus } from '../../shared/api/releases';
+import {
+  autoHaltRequestSchema,
+  type AutoHaltRequest,
+  type ReleaseStatus,
+} from '../../shared/api/releases';
+import { AutoHaltDesk } from './deploys/auto-halt';
 import { AuditWriteError, type AuditLog } from './actions/audit-log';
 import { ConsoleFeed } from './console-feed';
 import { auditEntryFor } from './actions/audit-entry';
@@ -86,6 +92,9 @@ export class ConsoleCore implements ConsoleApi {
   private readonly desk: ActionDesk;
   private readonly alertEngine: AlertEngine;
   private readonly gates = new ReleaseGates();
+  private readonly autoHalt = new AutoHaltDesk();
+  /** The gates' last verdicts, before this console's armings are added. */
+  private evaluated: ReleaseStatus[] = [];
   private releases: ReleaseStatus[] = [];
   private readonly events = new EventLog();
   private readonly notices: string[];
@@ -203,6 +212,36 @@ export class ConsoleCore implements ConsoleApi {
     if (!this.alertEngine.acknowledge(id, operator, Date.now())) {
       throw new Error(`no open alert ${id} to acknowledge`);
     }
+  }
+
+  /** Arms or disarms a release's automatic halt; audited. Refused in the display profile. */
+  async setAutoHalt(request: AutoHaltRequest): Promise<void> {
+    this.refuseInDisplay('arming an automatic halt');
+    const parsed = autoHaltRequestSchema.parse(request);
+    const { endpointId, service, environment, version, armed, after } = parsed;
+    const known = this.evaluated.some(
+      (r) =>
+        r.endpointId === endpointId &&
+        r.service === service &&
+        r.environment === environment &&
+        r.version === version,
+    );
+    if (!known && armed) {
+      throw new Error(`no release ${version} of ${service} in ${environment} to arm a halt for`);
+    }
+    const operator = (this.options.operator ?? (() => 'operator'))();
+    const now = Date.now();
+    if (!this.autoHalt.set(parsed, operator, now)) return;
+    this.appendAudit({
+      at: new Date(now).toISOString(),
+      operator,
+      endpointId,
+      key: `autohalt-${randomUUID()}`,
+      action: armed ? 'autohalt.arm' : 'autohalt.disarm',
+      args: { service, environment, version, ...(armed ? { after } : {}) },
+      state: 'succeeded',
+    });
+    this.publishReleases(now);
   }
 
   queryAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -337,13 +376,24 @@ export class ConsoleCore implements ConsoleApi {
   /** Silence is noticed by the clock; release gates soak by it. */
   private everySecond(now: number): void {
     this.alertEngine.tick(now);
-    const releases = this.gates.evaluate(
+    this.evaluated = this.gates.evaluate(
       this.deploys.all(),
       this.series.catalog(),
       (key, since) => this.series.meanSince(key, since),
       now,
     );
-    this.alertEngine.releases(releases, now);
+    this.alertEngine.releases(this.evaluated, now);
+    for (const halt of this.autoHalt.due(this.evaluated, now)) {
+      this.desk.submit(halt.request, halt.operator).catch((err: unknown) => {
+        this.notice(`automatic halt not sent: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    }
+    this.publishReleases(now);
+  }
+
+  /** The releases with this console's armings; fed and recorded only when they changed. */
+  private publishReleases(now: number): void {
+    const releases = this.autoHalt.decorate(this.evaluated);
     if (!dequal(releases, this.releases)) {
       this.releases = releases;
       this.history.releasesChanged(now, releases);
@@ -424,16 +474,23 @@ export class ConsoleCore implements ConsoleApi {
   private onActionChange(record: ActionRecord): void {
     this.feed.action(record);
     this.history.actionChanged(record.updatedAt, record);
-    const audit = this.options.audit;
     const entry = auditEntryFor(record);
-    if (!audit || !entry) return;
+    if (entry) this.appendAudit(entry);
+  }
+
+  /** A full disk or a read-only log is told, not thrown: the action itself went ahead. */
+  private appendAudit(entry: Omit<AuditEntry, 'seq'>): void {
     try {
-      audit.append(entry);
+      this.options.audit?.append(entry);
     } catch (err) {
       if (!(err instanceof AuditWriteError)) throw err;
-      this.notices.push(err.message);
-      this.feed.notice(err.message);
+      this.notice(err.message);
     }
+  }
+
+  private notice(message: string): void {
+    this.notices.push(message);
+    this.feed.notice(message);
   }
 
   private onHello(endpointId: string, hello: HelloResult): void {

@@ -1,6 +1,13 @@
 // One audit-log line: who did what, when, why, and how it turned out.
 import { z } from 'zod';
-import { actionNameSchema, actionStateSchema } from '../protocol';
+import { ACTION_NAMES, actionStateSchema } from '../protocol';
+
+/** What the console itself does that is audited but is no endpoint action. */
+export const CONSOLE_AUDIT_ACTIONS = ['autohalt.arm', 'autohalt.disarm'] as const;
+/** An audit line's action: an endpoint action, or one of the console's own. */
+export const AUDIT_ACTIONS = [...ACTION_NAMES, ...CONSOLE_AUDIT_ACTIONS] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
 
 export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -9,7 +16,7 @@ export const auditEntrySchema = z.object({
   operator: z.string(),
   endpointId: z.string(),
   key: z.string(),
-  action: actionNameSchema,
+  action: auditActionSchema,
   args: z.record(z.string(), z.unknown()),
   state: actionStateSchema,
   /** Promoted past failing release gates. */
@@ -23,7 +30,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z.object({
   text: z.string().max(200).optional(),
-  action: actionNameSchema.optional(),
+  action: auditActionSchema.optional(),
   state: z.string().max(40).optional(),
   since: z.number().optional(),
   until: z.number().optional(),

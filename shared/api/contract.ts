@@ -8,6 +8,7 @@ import { actionRecordSchema, actionRequestSchema } from './actions';
 import { auditEntrySchema, auditQuerySchema } from './audit';
 import { consoleStateSchema, type ConsoleDelta } from './console-state';
 import { endpointConfigSchema, endpointIdParamSchema, endpointStatusSchema } from './links';
+import { autoHaltRequestSchema } from './releases';
 import { settingsPatchSchema } from './settings';
 import {
   openedSnapshotSchema,
@@ -36,6 +37,8 @@ export const CONSOLE_CONTRACT = {
   /** Dial now, skipping the backoff wait (for a failed or reconnecting link). */
   reconnectEndpoint: { args: z.tuple([endpointId]), result: noResult },
   acknowledgeAlert: { args: z.tuple([alertIdSchema]), result: noResult },
+  /** Arms or disarms a release's automatic halt on this console; audited. */
+  setAutoHalt: { args: z.tuple([autoHaltRequestSchema]), result: noResult },
   /** The audit log, newest first. */
   queryAudit: { args: z.tuple([auditQuerySchema]), result: z.array(auditEntrySchema) },
   /** Changes layout, theme, playlist, operator name or windows. */

@@ -25,6 +25,42 @@ export const releaseGateSchema = z.object({
 });
 export type ReleaseGate = z.infer<typeof releaseGateSchema>;
 
+/** Fewest and most consecutive failing evaluations (one a second) an automatic halt waits for. */
+export const AUTO_HALT_AFTER = { min: 1, max: 60, default: 3 } as const;
+
+/**
+ * Automatic halt, armed on this console by an operator for one release: when
+ * its ring stays worse for `after` consecutive evaluations, the console sends
+ * `ring.halt` with a key derived from the release, ring and verdict, so every
+ * console armed on it sends the same one.
+ */
+export const autoHaltSchema = z.object({
+  after: z.number().int().min(AUTO_HALT_AFTER.min).max(AUTO_HALT_AFTER.max),
+  armedBy: z.string(),
+  armedAt: z.number(),
+  /** The halt it sent: its idempotency key, when, in which ring, and why. */
+  fired: z
+    .object({ key: z.string(), at: z.number(), ring: z.string(), cause: z.string() })
+    .optional(),
+});
+export type AutoHalt = z.infer<typeof autoHaltSchema>;
+
+/** Arm (or disarm) the automatic halt of one release, as the renderer asks for it. */
+export const autoHaltRequestSchema = z.object({
+  endpointId: z.string().min(1).max(128),
+  service: z.string().min(1).max(128),
+  environment: z.string().min(1).max(128),
+  version: z.string().min(1).max(64),
+  armed: z.boolean(),
+  after: z
+    .number()
+    .int()
+    .min(AUTO_HALT_AFTER.min)
+    .max(AUTO_HALT_AFTER.max)
+    .default(AUTO_HALT_AFTER.default),
+});
+export type AutoHaltRequest = z.infer<typeof autoHaltRequestSchema>;
+
 export const releaseStatusSchema = z.object({
   endpointId: z.string(),
   service: z.string(),
@@ -51,6 +87,8 @@ export const releaseStatusSchema = z.object({
       evaluations: z.number().int().min(1),
     })
     .optional(),
+  /** Set while this console has the automatic halt armed for the release. */
+  autoHalt: autoHaltSchema.optional(),
   promote: z.object({
     allowed: z.boolean(),
     /** Why not, in words an operator can act on. */

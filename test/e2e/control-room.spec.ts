@@ -4,72 +4,16 @@
 // succeeded, then the recovery watch; it no longer offers the rollback; bo,
 // opening the rollback while ana's runs, is told before confirming; and B's
 // audit view lists the action once, with the reason.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, startBrowserMode, test } from './browser-mode';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './browser-mode';
+import { closeRoom, openConsole, startDemoEndpoint } from './control-room';
 
-const started: ChildProcess[] = [];
-
-test.afterEach(() => {
-  for (const child of started.splice(0)) child.kill('SIGKILL');
-});
+test.afterEach(closeRoom);
 
 /** Long enough for a second operator to look while it runs: running at 1.6 s, done at 8 s. */
 const ACTION_MS = 8_000;
 const ALERT_MS = 45_000;
 const REASON = 'INC-42 errors since billing 2.14.0';
-
-/** `npm run demo-endpoint` as its own process; resolves with the address it prints. */
-async function startDemoEndpoint(): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'endpoints/demo/demo-cli.ts',
-      '--port',
-      '0',
-      '--seed',
-      '3',
-      '--action-ms',
-      String(ACTION_MS),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  started.push(child);
-  let output = '';
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo endpoint silent: ${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /demo endpoint: (ws:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
-}
-
-/** A browser-mode console whose settings name its operator, watching `endpoint`, in its own browser context. */
-async function openConsole(browser: Browser, endpoint: string, operator: string): Promise<Page> {
-  const userData = mkdtempSync(join(tmpdir(), `wf-room-${operator}-`));
-  writeFileSync(join(userData, 'settings.json'), JSON.stringify({ operator }));
-  // The last --user-data wins: this one, with the operator's name in it.
-  const { mode, child } = await startBrowserMode(['--endpoint', endpoint, '--user-data', userData]);
-  started.push(child);
-  const page = await (
-    await browser.newContext({ viewport: { width: 1920, height: 1080 } })
-  ).newPage();
-  await page.goto(mode.url);
-  await expect(page.getByTestId('tile-value').first()).not.toHaveText('–');
-  return page;
-}
 
 const errorsTile = (page: Page): Locator =>
   page.locator('[data-testid="tile"][data-series-key$="/app.errors.rate"]');
@@ -80,7 +24,7 @@ test('two consoles: every console sees every action, who took it, why, and wheth
   browser,
 }) => {
   test.setTimeout(150_000);
-  const endpoint = await startDemoEndpoint();
+  const endpoint = await startDemoEndpoint(['--seed', '3', '--action-ms', String(ACTION_MS)]);
   const a = await openConsole(browser, endpoint, 'ana');
   const b = await openConsole(browser, endpoint, 'bo');
   const tileA = errorsTile(a);

@@ -50,7 +50,8 @@ export class ActionDesk {
     this.now = options.now ?? Date.now;
   }
 
-  async submit(request: ActionRequest): Promise<ActionRecord> {
+  /** `operator`: who acts, when not the console's operator (an automatic halt). */
+  async submit(request: ActionRequest, operator?: string): Promise<ActionRecord> {
     const existing = this.records.get(request.key);
     if (existing) {
       if (!samePayload(existing, request)) {
@@ -60,7 +61,7 @@ export class ActionDesk {
       }
       return existing;
     }
-    const record = this.record(request);
+    const record = this.record(request, operator ?? this.options.operator());
     const refusal = this.refusal(request);
     if (refusal) return this.transition(record.key, { state: 'rejected', message: refusal });
     return this.send(record);
@@ -116,13 +117,13 @@ export class ActionDesk {
     this.options.onChange(record);
   }
 
-  private record(request: ActionRequest): ActionRecord {
+  private record(request: ActionRequest, operator: string): ActionRecord {
     const at = this.now();
     const record = {
       ...request,
       ...this.fromVersion(request),
       state: 'pending',
-      operator: this.options.operator(),
+      operator,
       submittedAt: at,
       updatedAt: at,
     } as ActionRecord;

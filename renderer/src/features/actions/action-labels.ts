@@ -3,7 +3,7 @@
 import type { ActionName } from '../../../../shared/protocol';
 
 /** The opening button's name lives with the rules: refusals in both processes use it. */
-export { ACTION_LABEL } from '../../../../shared/rules/action-labels';
+export { ACTION_LABEL, AUDIT_LABEL } from '../../../../shared/rules/action-labels';
 
 /** The confirm button's name; "Confirm roll back" is what the wall's tests (and hands) know. */
 export const CONFIRM_LABEL: Record<ActionName, string> = {

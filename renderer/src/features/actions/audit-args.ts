@@ -6,6 +6,11 @@ import { actionCallSchema } from '../../../../shared/protocol';
 import { actionSummary } from '../../ui/action-summary';
 
 export function auditArgsSummary(entry: AuditEntry): string {
+  if (entry.action === 'autohalt.arm' || entry.action === 'autohalt.disarm') {
+    const { version, after } = entry.args;
+    const when = typeof after === 'number' ? `: halt after ${after} evaluations worse` : '';
+    return `${String(version)}${when}`;
+  }
   const parsed = actionCallSchema.safeParse({ action: entry.action, args: entry.args });
   if (parsed.success) return actionSummary(parsed.data);
   return Object.entries(entry.args)

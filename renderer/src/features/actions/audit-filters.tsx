@@ -1,7 +1,8 @@
 // The audit log's filters: a text search (debounced by the query), the
 // action, the state and a time range in local time (an incident's window).
 import { useId } from 'react';
-import { ACTION_NAMES, ACTION_STATES, type ActionName } from '../../../../shared/protocol';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/api/audit';
+import { ACTION_STATES } from '../../../../shared/protocol';
 import type { AuditFilters } from './audit-query';
 
 interface AuditFiltersProps {
@@ -36,11 +37,11 @@ export function AuditFilterBar({ filters, onChange }: AuditFiltersProps) {
           data-testid="audit-filter-action"
           value={filters.action}
           onChange={(event) =>
-            onChange({ ...filters, action: event.target.value as ActionName | '' })
+            onChange({ ...filters, action: event.target.value as AuditAction | '' })
           }
         >
           <option value="">All actions</option>
-          {ACTION_NAMES.map((name) => (
+          {AUDIT_ACTIONS.map((name) => (
             <option key={name} value={name}>
               {name}
             </option>

@@ -3,7 +3,7 @@
 // moves on, newest first. A slow answer never overwrites a newer one.
 import { useEffect, useRef, useState } from 'react';
 import type { AuditEntry, AuditQuery } from '../../../../shared/api/audit';
-import type { ActionName } from '../../../../shared/protocol';
+import type { AuditAction } from '../../../../shared/api/audit';
 import { getConsoleApi } from '../../bridge/console-bridge';
 import { useConsoleStore } from '../../store/console-store';
 import { errorText } from './action-submit';
@@ -14,7 +14,7 @@ const DEBOUNCE_MS = 300;
 
 export interface AuditFilters {
   text: string;
-  action: ActionName | '';
+  action: AuditAction | '';
   state: string;
   /** A datetime-local value (local time, to the minute), or ''. */
   from: string;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { AuditEntry } from '../../../../shared/api/audit';
 import { useConsoleStore } from '../../store/console-store';
 import { ElsewhereMark, stateWords } from './action-status';
-import { ACTION_LABEL } from './action-labels';
+import { AUDIT_LABEL } from './action-labels';
 import { auditArgsSummary, auditTarget } from './audit-args';
 import { auditRows, type AuditActionRow } from './audit-rows';
 import { formatClock } from '../../ui/clock-format';
@@ -80,7 +80,7 @@ function AuditAction({
           {elsewhere && <ElsewhereMark />}
         </td>
         <td title={latest.action}>
-          {ACTION_LABEL[latest.action]}
+          {AUDIT_LABEL[latest.action]}
           {row.override && <strong className="audit-row__override"> override</strong>}
         </td>
         <td>{auditTarget(latest)}</td>

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { releaseActions } from './release-records';
 import { ReleaseActionLog } from './release-action-log';
+import { ReleaseAutoHalt } from './release-auto-halt';
 import { ReleaseControls } from './release-controls';
 import { ReleaseGateTable } from './release-gate-table';
 import { ReleaseNotificationControl } from './release-notification-control';
@@ -71,6 +72,9 @@ function ReleaseTrackPanel({ track }: { track: ReleaseTrack }) {
         <div className="releases-view__side">
           {release && !display && !kiosk && (
             <ReleaseControls key={track.id} release={release} records={records} />
+          )}
+          {release && (
+            <ReleaseAutoHalt release={release} records={records} readOnly={display || kiosk} />
           )}
           {display && (
             <p className="release-empty" data-testid="releases-read-only">
