@@ -56,6 +56,7 @@ test('armed on two consoles, a failing ring is halted once, and both say why', a
   await promoteToBeta(a);
   await expectHalted(a);
   await expectHalted(b);
+  await a.screenshot({ path: 'test-results/release-auto-halt-1366.png', fullPage: true });
   // The console that sent first says what it did; the other saw the ring halted first or sent the same key.
   const fired = [a, b].map((page) => page.getByTestId('auto-halt-fired'));
   await expect

@@ -60,8 +60,7 @@ export function ReleaseAutoHalt({ release, records, readOnly }: ReleaseAutoHaltP
           data-state={halt ? halt.state : 'pending'}
         >
           Halted {release.version} in {fired.ring} at {formatClock(fired.at)}
-          {halt ? ` (${halt.state}${halt.message ? `: ${halt.message}` : ''})` : ''}, because{' '}
-          {fired.cause}.
+          {halt ? ` by ${halt.operator} (${halt.state})` : ''}, because {fired.cause}.
         </p>
       )}
       {!readOnly && (

@@ -12,7 +12,8 @@ export type RingState = 'active' | 'failing' | 'halted' | 'complete' | 'waiting'
 const STATE_WORDS: Record<RingState, { icon: string; text: string }> = {
   active: { icon: '▶', text: 'Active' },
   failing: { icon: '✖', text: 'Failing' },
-  halted: { icon: '⏸', text: 'Halted' },
+  // Not ⏸: many fonts (Linux walls especially) have no glyph for it and draw a box.
+  halted: { icon: '‖', text: 'Halted' },
   complete: { icon: '✓', text: 'Complete' },
   waiting: { icon: '○', text: 'Not reached' },
   steady: { icon: '•', text: 'Steady' },
