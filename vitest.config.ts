@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Fails the run when a test leaves a wf-* folder in the temp dir.
+    globalSetup: ['test/support/temp-leak-guard.ts'],
   },
 });

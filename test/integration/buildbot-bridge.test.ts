@@ -6,8 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleState } from '../../shared/api/console-state';
@@ -23,6 +22,7 @@ import {
   type BuildbotStack,
 } from '../support/buildbot-services';
 import { connectRawConsole, type RawConsole } from '../support/prometheus-console';
+import { makeTempDir, removeTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const MAPPING = {
@@ -69,7 +69,7 @@ beforeAll(async () => {
       endpoints: [{ url: bridge.url, source: 'cli' }],
       clientVersion: 'test',
       flushMs: 50,
-      audit: new AuditLog(mkdtempSync(join(tmpdir(), 'wf-buildbot-audit-'))),
+      audit: new AuditLog(makeTempDir('wf-buildbot-audit-')),
     });
     core.start();
     endpointId = [...core.links.keys()][0] ?? '';
@@ -81,10 +81,14 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  core?.stop();
-  await raw?.close();
-  await bridge?.close();
-  await stack?.close();
+  try {
+    core?.stop();
+    await raw?.close();
+    await bridge?.close();
+    await stack?.close();
+  } finally {
+    removeTempDirs();
+  }
 }, 60_000);
 
 function ready(): { stack: BuildbotStack; core: ConsoleCore; raw: RawConsole } {
@@ -377,7 +381,7 @@ describe('Buildbot bridge ↔ real Buildbot master and worker', () => {
     const { stack } = ready();
     const ok = await runCli(['--buildbot', stack.url, '--port', '0']);
     expect(ok.output).toMatch(/^buildbot bridge: ws:\/\/127\.0\.0\.1:\d+$/m);
-    const dir = mkdtempSync(join(tmpdir(), 'wf-buildbot-config-'));
+    const dir = makeTempDir('wf-buildbot-config-');
     const notBuildbot: Server = createServer((_req, res) =>
       res.writeHead(404).end('<h1>nope</h1>'),
     );
@@ -397,7 +401,6 @@ describe('Buildbot bridge ↔ real Buildbot master and worker', () => {
       expect(wrong.output).toContain('does not look like Buildbot');
     } finally {
       notBuildbot.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

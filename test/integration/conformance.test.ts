@@ -23,8 +23,12 @@ import { startUnleashBridge } from '../../endpoints/unleash/bridge-server';
 import { BUILDERS, startBuildbotStack } from '../support/buildbot-services';
 import { startPrometheusStack } from '../support/prometheus-services';
 import { makeRunbookFixture } from '../support/runbook-fixture';
+import { removeTempDirs } from '../support/temp-dir';
 import { startUnleashStack } from '../support/unleash-services';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from '../../shared/protocol';
+
+// After every suite's own stop: a stack or fixture that failed to start leaves no folder.
+afterAll(removeTempDirs);
 
 const quick = { allowActions: true, watchMs: 3_000, actionTimeoutMs: 30_000 };
 

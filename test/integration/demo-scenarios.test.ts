@@ -10,6 +10,7 @@ import { ConsoleCore } from '../../main/core/console-core';
 import type { ConsoleSeries } from '../../shared/api/series';
 import type { ConsoleState } from '../../shared/api/console-state';
 import { actionCallSchema } from '../../shared/protocol';
+import { BLOCKER } from '../../shared/rules/action-blockers';
 import { waitFor } from '../support/wait-for';
 
 const TICK_MS = 50;
@@ -259,6 +260,10 @@ describe('the ring-rollout drill', () => {
     expect(halted.message).toBe(
       '5.9.0 halted in beta: it goes no further until rolled back or patched',
     );
+    await waitFor('the console to see the halt', async () => {
+      const release = webRelease(await core.getState());
+      return release?.ring.id === 'beta' && release.ring.status === 'halted';
+    });
     const refused = await core.submitAction({
       endpointId,
       key: 'drill-ring-promote-halted',
@@ -266,8 +271,8 @@ describe('the ring-rollout drill', () => {
       args: WEB,
     });
     expect(refused.state).toBe('rejected');
-    // the endpoint says so, or the console's gates do first: either names the halt in beta
-    expect(refused.message).toMatch(/halted in beta/i);
+    // The console's gates refuse it in the main process, in the shared wording.
+    expect(refused.message).toBe(BLOCKER.gates(BLOCKER.halted('Beta customers')));
   });
 });
 

@@ -1,8 +1,7 @@
 // The bridge against the real thing: Debian's Prometheus scraping Debian's
 // node-exporter on this machine, watched by the console core. Needs both
 // binaries (scripts/test-setup.sh installs them); without them it fails.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleSeries } from '../../shared/api/series';
@@ -18,6 +17,7 @@ import {
   startPrometheusStack,
   type PrometheusStack,
 } from '../support/prometheus-services';
+import { makeTempDir, removeTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const CPU = 'system.cpu.utilization';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   try {
     stack = await startPrometheusStack();
     // The ready node-exporter config, plus one series whose PromQL does not parse.
-    dir = mkdtempSync(join(tmpdir(), 'wf-bridge-config-'));
+    dir = makeTempDir('wf-bridge-config-');
     const config = JSON.parse(readFileSync(NODE_EXPORTER_CONFIG, 'utf8')) as {
       series: unknown[];
     };
@@ -74,10 +74,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  core?.stop();
-  await bridge?.close();
-  await stack?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  try {
+    core?.stop();
+    await bridge?.close();
+    await stack?.close();
+  } finally {
+    removeTempDirs();
+  }
 }, 30_000);
 
 async function state(): Promise<ConsoleState> {

@@ -1,15 +1,17 @@
 // The Electronegativity gate must bite: a planted insecure window and an
 // unexplained inline disable are both reported; so is a shell that loads its
 // renderer from the environment or file:, or opens DevTools.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scan, shellProblems } from '../../scripts/security-scan';
+import { makeTempDir, removeTempDirs } from '../support/temp-dir';
+
+afterAll(removeTempDirs);
 
 describe('security scan', () => {
   it('reports an insecure BrowserWindow and a disable without a reason', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'wf-scan-'));
+    const root = makeTempDir('wf-scan-');
     for (const path of ['main', 'preload', 'renderer/index.html', 'renderer/src', 'package.json']) {
       cpSync(path, join(root, path), { recursive: true });
     }
@@ -30,7 +32,7 @@ describe('security scan', () => {
   }, 60_000);
 
   it('reports a shell that trusts ELECTRON_RENDERER_URL, loads file: or opens DevTools', () => {
-    const root = mkdtempSync(join(tmpdir(), 'wf-shell-'));
+    const root = makeTempDir('wf-shell-');
     cpSync('main', join(root, 'main'), { recursive: true });
     writeFileSync(
       join(root, 'main/electron/dev-window.ts'),

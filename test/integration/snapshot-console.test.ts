@@ -1,12 +1,12 @@
 // Snapshots through the ConsoleApi and the browser host: export from a live
 // console, download with the token, open for review, annotate, report.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { fileKeyOf } from '../../main/web/session-credential';
+import { makeTempDir, removeTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 import { snapshotDownloadPath } from '../../shared/api/snapshot-files';
 
@@ -14,8 +14,8 @@ let booted: BootedConsole;
 let host: WebHost;
 
 beforeAll(async () => {
-  const userData = mkdtempSync(join(tmpdir(), 'wf-snap-'));
-  const staticDir = mkdtempSync(join(tmpdir(), 'wf-static-'));
+  const userData = makeTempDir('wf-snap-');
+  const staticDir = makeTempDir('wf-static-');
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
   booted = await bootConsole(
     { endpoints: [], demo: true, seed: 3 },
@@ -34,8 +34,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await host.close();
-  await booted.stop();
+  try {
+    await host?.close();
+    await booted?.stop();
+  } finally {
+    removeTempDirs();
+  }
 });
 
 describe('snapshots through the console', () => {

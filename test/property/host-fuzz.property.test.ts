@@ -4,9 +4,8 @@
 // that socket. The host and the tab's socket must survive, the console must
 // still answer, and memory must stay bounded.
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -15,6 +14,7 @@ import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { WEB_RPC_DELTA, webRpcName } from '../../shared/api/console-channels';
 import { consoleStateSchema } from '../../shared/api/console-state';
 import { startHostileEndpoint, type HostileEndpoint } from '../support/hostile-endpoint';
+import { makeTempDir, removeTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const RUNS = 300;
@@ -180,7 +180,7 @@ beforeAll(async () => {
     { endpoints: [endpoint.url], demo: false, seed: 1 },
     { clientVersion: 'fuzz' },
   );
-  const staticDir = mkdtempSync(join(tmpdir(), 'wf-fuzz-'));
+  const staticDir = makeTempDir('wf-fuzz-');
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Watchfloor</title>');
   host = await startWebHost({ api: booted.core, staticDir, port: 0, host: '127.0.0.1' });
   const origin = new URL(host.url).origin;
@@ -196,10 +196,14 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  tab.close();
-  await host.close();
-  await booted.stop();
-  await endpoint.close();
+  try {
+    tab?.close();
+    await host?.close();
+    await booted?.stop();
+    await endpoint?.close();
+  } finally {
+    removeTempDirs();
+  }
 });
 
 function getState(id: number): Promise<unknown> {

@@ -4,10 +4,10 @@
 // bridge's integration and end-to-end tests run against. Builds take a few
 // seconds. Missing programs fail the test with the way to install them.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { makeTempDir } from './temp-dir';
 import { freePort } from './prometheus-services';
 
 const run = promisify(execFile);
@@ -129,7 +129,7 @@ export async function startBuildbotStack(): Promise<BuildbotStack> {
   const buildbot = findProgram('buildbot');
   const workerProgram = findProgram('buildbot-worker');
   const git = findProgram('git');
-  const dir = mkdtempSync(join(tmpdir(), 'wf-buildbot-'));
+  const dir = makeTempDir('wf-buildbot-');
   const repo = join(dir, 'repo');
   const [webPort, pbPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${webPort}`;

@@ -3,10 +3,10 @@
 // and end-to-end tests run against. Missing binaries fail the test with the
 // way to install them; nothing is skipped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { makeTempDir } from './temp-dir';
 
 export const TEST_SETUP_HELP =
   "run `sudo bash scripts/test-setup.sh` (it installs Debian's prometheus and prometheus-node-exporter)";
@@ -112,7 +112,7 @@ export interface PrometheusStack {
 export async function startPrometheusStack(): Promise<PrometheusStack> {
   const prometheusBin = findBinary('prometheus', 'PROMETHEUS_BIN');
   const exporterBin = findBinary('prometheus-node-exporter', 'NODE_EXPORTER_BIN');
-  const dir = mkdtempSync(join(tmpdir(), 'wf-prometheus-'));
+  const dir = makeTempDir('wf-prometheus-');
   const exporterPort = await freePort();
   const prometheusPort = await freePort();
   const exporterUrl = `http://127.0.0.1:${exporterPort}`;

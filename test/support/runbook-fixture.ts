@@ -2,9 +2,9 @@
 // `shop` (production and staging), stand-in runbooks as small shell scripts
 // (they receive their arguments as argv; none of them is a shell line built by
 // the bridge), and a config mapping actions to them.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir } from './temp-dir';
 
 export interface RunbookFixture {
   dir: string;
@@ -50,7 +50,7 @@ const SCRIPTS: Record<string, string> = {
 };
 
 export function makeRunbookFixture(): RunbookFixture {
-  const dir = mkdtempSync(join(tmpdir(), 'wf-runbook-test-'));
+  const dir = makeTempDir('wf-runbook-test-');
   const stateFile = join(dir, 'state.json');
   writeFileSync(stateFile, JSON.stringify(state('1.0.0')));
   for (const [name, body] of Object.entries(SCRIPTS)) {

@@ -5,10 +5,10 @@
 // `postgres` user. Anything missing fails the test with the way to install it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chownSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { makeTempDir } from './temp-dir';
 import { freePort } from './prometheus-services';
 
 export const UNLEASH_SETUP_HELP =
@@ -128,7 +128,7 @@ export async function startUnleashStack(): Promise<UnleashStack> {
   const postgresProgram = postgresBin('postgres');
   const server = unleashServerScript();
   const user = postgresUser();
-  const dir = mkdtempSync(join(tmpdir(), 'wf-unleash-'));
+  const dir = makeTempDir('wf-unleash-');
   if (user) chownSync(dir, user.uid, user.gid);
   const pgPort = await freePort();
   const port = await freePort();

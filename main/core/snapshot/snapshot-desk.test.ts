@@ -1,10 +1,10 @@
 // Receiving snapshots never destroys one: a file is validated before anything
 // is written, a taken name gets " (2)", ordinary names are kept as they are,
 // and a report that fails says why.
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDirs } from '../../../test/support/temp-dir';
 import type { SnapshotSource } from '../../../shared/api/snapshot';
 import { SnapshotDesk } from './snapshot-desk';
 import { writeSnapshot } from './snapshot-writer';
@@ -44,10 +44,11 @@ function source(title: string, threshold = 99): SnapshotSource {
 
 let dir: string;
 let elsewhere: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wf-desk-'));
-  elsewhere = await mkdtemp(join(tmpdir(), 'wf-received-'));
+beforeEach(() => {
+  dir = makeTempDir('wf-desk-');
+  elsewhere = makeTempDir('wf-received-');
 });
+afterEach(removeTempDirs);
 
 const bytesOf = async (title: string) => writeSnapshot(source(title), { title });
 
