@@ -13,11 +13,16 @@ export interface BrowserMode {
   output: string[];
 }
 
-/** Every user-data folder this worker made, removed when the worker exits. */
+/** User-data folders made during the running test: removed when it ends (and, failing that, at exit). */
 const userDataFolders: string[] = [];
-process.once('exit', () => {
-  for (const folder of userDataFolders) rmSync(folder, { recursive: true, force: true });
-});
+process.once('exit', () => removeFolders(userDataFolders));
+
+/** Retries: a console killed a moment ago may still be closing files in it. */
+function removeFolders(folders: string[]): void {
+  for (const folder of folders.splice(0)) {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
+}
 
 export async function startBrowserMode(
   args: string[] = [],
@@ -73,13 +78,25 @@ export function browserModeUrl(
   });
 }
 
-export const test = base.extend<object, { browserMode: BrowserMode }>({
+export const test = base.extend<{ tempFolders: void }, { browserMode: BrowserMode }>({
+  // After each test (and its afterEach hooks, which stop its consoles): its folders go.
+  tempFolders: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+    async ({}, use) => {
+      await use();
+      removeFolders(userDataFolders);
+    },
+    { auto: true },
+  ],
   browserMode: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
     async ({}, use) => {
       const { mode, child } = await startBrowserMode();
+      // The worker's console outlives each test: its folder is its own to remove.
+      const own = userDataFolders.splice(userDataFolders.indexOf(mode.userData), 1);
       await use(mode);
       child.kill('SIGTERM');
+      removeFolders(own);
     },
     { scope: 'worker' },
   ],

@@ -5,7 +5,7 @@
 // when the alert fired. The review's notes go into an HTML report that opens
 // offline with every section in it.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -126,6 +126,7 @@ test('an incident exported, reviewed on another console with the scrubber, and r
 }) => {
   test.setTimeout(120_000);
   const children: ChildProcess[] = [];
+  let reportDir: string | undefined;
   try {
     const first = await startBrowserMode();
     children.push(first.child);
@@ -237,7 +238,8 @@ test('an incident exported, reviewed on another console with the scrubber, and r
       `${second.mode.origin}${(await link.getAttribute('href')) ?? ''}`,
     );
     expect(reportResponse.ok()).toBe(true);
-    const reportPath = join(mkdtempSync(join(tmpdir(), 'wf-report-')), 'report.html');
+    reportDir = mkdtempSync(join(tmpdir(), 'wf-report-'));
+    const reportPath = join(reportDir, 'report.html');
     writeFileSync(reportPath, await reportResponse.body());
 
     const offline = await browser.newContext();
@@ -265,5 +267,6 @@ test('an incident exported, reviewed on another console with the scrubber, and r
     await context.close();
   } finally {
     for (const child of children) child.kill('SIGTERM');
+    if (reportDir) rmSync(reportDir, { recursive: true, force: true });
   }
 });

@@ -10,6 +10,7 @@ import {
   openSync,
   readFileSync,
   ftruncateSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,5 +151,6 @@ test('damaged, foreign and oversized files are refused in words; an HTML title s
     expect(problems).toEqual([]);
   } finally {
     child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   }
 });
