@@ -13,6 +13,8 @@ import {
   type EndpointStatus,
 } from '../../shared/api/links';
 import { type ConsoleApi } from '../../shared/api/contract';
+import { BLOCKER } from '../../shared/rules/action-blockers';
+import { releaseMoving } from '../../shared/rules/ring-rollout';
 import {
   type ConsoleDelta,
   type ConsoleEvent,
@@ -409,8 +411,17 @@ export class ConsoleCore implements ConsoleApi {
         r.service === request.args.service &&
         r.environment === request.args.environment,
     );
-    if (!release) return undefined;
+    if (!release) return this.notJudged(request);
     return release.promote.allowed ? undefined : release.promote.reason;
+  }
+
+  /** No verdict is no pass: a release moving before the first evaluation waits for one. */
+  private notJudged(request: ActionRequest & { action: 'ring.promote' }): string | undefined {
+    const { service, environment } = request.args;
+    const env = this.deploys.environment(request.endpointId, service, environment);
+    // Nothing moving (or nothing known): there is nothing to judge; the endpoint says why.
+    if (!env || !releaseMoving(env)) return undefined;
+    return BLOCKER.notJudged;
   }
 
   /** After the machine wakes from sleep: every socket is suspect, dial them all again. */

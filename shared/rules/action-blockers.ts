@@ -24,6 +24,8 @@ export const BLOCKER = {
   /** Promotion reasons, also read after "Promotion blocked: ". */
   halted: (ringName: string) => `the rollout is halted in ${ringName}`,
   everyRing: 'the release already runs in every ring',
+  /** Before the console's first evaluation (each second) there is no verdict to pass. */
+  notJudged: 'the gates have not judged this release yet',
 } as const;
 
 /** A reason fragment as a caption of its own: "The rollout is halted in Beta". */

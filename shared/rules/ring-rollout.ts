@@ -84,3 +84,10 @@ export const autoHaltDue = (
   failingEvaluations: number | undefined,
   after: number,
 ): boolean => ring.status === 'active' && (failingEvaluations ?? 0) >= after;
+
+/** Whether some ring runs another version than the last (everyone's): a release is moving. */
+export function releaseMoving(env: EnvironmentState): boolean {
+  const rings = env.rings ?? [];
+  const everyone = rings.at(-1);
+  return everyone !== undefined && rings.some((ring) => ring.version !== everyone.version);
+}

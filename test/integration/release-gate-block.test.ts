@@ -47,7 +47,7 @@ const rollout = JSON.stringify({
   },
 });
 
-async function consoleWithRollout() {
+async function consoleWithRollout(judge = true) {
   const submitted: unknown[] = [];
   const endpoint = await startHostileEndpoint({
     actions: ['ring.promote'],
@@ -62,12 +62,21 @@ async function consoleWithRollout() {
     clientVersion: 'test',
     flushMs: 50,
   });
-  core.start();
   cleanup.push(() => core.stop());
+  const endpointId = core.links.keys().next().value as string;
+  if (!judge) {
+    // The links only, not the clock: the deployments arrive, no evaluation ever runs.
+    for (const link of core.links.values()) link.start();
+    await waitFor('the link open and the rollout in', async () => {
+      const state = await core.getState();
+      return state.endpoints[0]?.state === 'open' && state.deployments.length > 0;
+    });
+    return { core, release: undefined, endpointId, submitted };
+  }
+  core.start();
   const release = await waitFor('the beta release to be judged', async () =>
     (await core.getState()).releases.find((r) => r.service === 'web' && r.ring.id === 'beta'),
   );
-  const endpointId = core.links.keys().next().value as string;
   return { core, release, endpointId, submitted };
 }
 
@@ -82,6 +91,7 @@ const promote = (endpointId: string, key: string) =>
 describe('release gates in the main process', () => {
   it('refuses a promotion the gates block, and sends nothing to the endpoint', async () => {
     const { core, release, endpointId, submitted } = await consoleWithRollout();
+    if (!release) throw new Error('no verdict');
     expect(release.promote).toMatchObject({
       allowed: false,
       reason: expect.stringMatching(/no gate metrics for beta/),
@@ -90,6 +100,17 @@ describe('release gates in the main process', () => {
     expect(record.state).toBe('rejected');
     expect(record.message).toBe(`Release gates block promotion: ${release.promote.reason}`);
     // Refused before sending: the endpoint saw no action at all.
+    expect(submitted).toEqual([]);
+  });
+
+  it('refuses a promotion before the gates have judged the release: no verdict is no pass', async () => {
+    const { core, endpointId, submitted } = await consoleWithRollout(false);
+    expect((await core.getState()).releases).toEqual([]);
+    const record = await core.submitAction(promote(endpointId, 'gate-block-2'));
+    expect(record.state).toBe('rejected');
+    expect(record.message).toBe(
+      'Release gates block promotion: the gates have not judged this release yet',
+    );
     expect(submitted).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@
 // closes, focus returns to the control that opened it.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { ActionRecord } from '../../../../shared/api/actions';
-import type { ActionCall } from '../../../../shared/protocol';
+import type { ActionCall, EnvironmentState } from '../../../../shared/protocol';
 import { BLOCKER } from '../../../../shared/rules/action-blockers';
+import { releaseMoving } from '../../../../shared/rules/ring-rollout';
 import {
   OVERRIDE_REASON_MIN,
   OVERRIDE_REASON_SHORT,
@@ -129,10 +130,7 @@ function ActionForm({ draft, target, submission, onClose, onSubmitted }: ActionF
     { ownKey: submission.key },
   );
   const releaseGate = useReleaseGate(draft.endpointId, service.id, env.id);
-  const gatesBlock =
-    call.action === 'ring.promote' && releaseGate && !releaseGate.allowed
-      ? (releaseGate.reason ?? 'the release gates do not pass')
-      : undefined;
+  const gatesBlock = call.action === 'ring.promote' ? promoteBlock(releaseGate, env) : undefined;
   const preview = previewAction(call, service, env);
   const typedReasons = typedNameReasons(preview);
   const moved = !submission.attempted && envFingerprint(env) !== openedAt;
@@ -323,4 +321,13 @@ function whyNot(inputs: HoldUpInputs): string | undefined {
   if (inputs.overrideShort) return OVERRIDE_REASON_SHORT;
   if (inputs.typedNeeded && !inputs.typedOk) return `Type ${inputs.serviceName} exactly to enable`;
   return undefined;
+}
+
+/** A moving release with no verdict yet (gates are judged each second) blocks like a failing one. */
+function promoteBlock(
+  gate: ReturnType<typeof useReleaseGate>,
+  env: EnvironmentState,
+): string | undefined {
+  if (!gate) return releaseMoving(env) ? BLOCKER.notJudged : undefined;
+  return gate.allowed ? undefined : (gate.reason ?? 'the release gates do not pass');
 }
