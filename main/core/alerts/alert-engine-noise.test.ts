@@ -172,4 +172,25 @@ describe('alert context', () => {
       .map((a) => a.version);
     expect(versions).toEqual(['2.14.0', '2.13.2']);
   });
+
+  it('unmutes a series still silent once the link is back: its own stale alert speaks again', () => {
+    const { alerts, feed, open } = setup();
+    alerts.link(link('open'), T0);
+    feed(errors, T0, [1]);
+    feed(latency, T0, [1]);
+    alerts.tick(T0 + 3500);
+    alerts.link(link('reconnecting'), T0 + 4000);
+    for (let at = T0 + 5000; at <= T0 + 9000; at += 1000) alerts.tick(at);
+    expect(tallyAlerts(open())).toMatchObject({ firing: 1, blind: 1 });
+    alerts.link(link('open'), T0 + 10_000);
+    // Errors speak again; latency stays silent past its stale limit.
+    for (let at = T0 + 10_000; at <= T0 + 20_000; at += 1000) {
+      feed(errors, at, [1]);
+      alerts.tick(at);
+    }
+    const silent = open().filter((a) => a.seriesKey === latency.key);
+    expect(silent).toHaveLength(1);
+    expect(silent[0]?.inhibitedBy).toBeUndefined();
+    expect(open().filter((a) => a.seriesKey === errors.key)).toEqual([]);
+  });
 });

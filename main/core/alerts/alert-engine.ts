@@ -48,6 +48,8 @@ interface EndpointWatch {
   upSince?: number;
   problem?: string;
   alert?: Alert;
+  /** Watches whose silence its alert mutes: what coming back must look at, and no other. */
+  muted?: Set<Watch>;
 }
 
 export type LinkInput = Pick<EndpointStatus, 'id' | 'name' | 'state' | 'lastError'>;
@@ -267,7 +269,7 @@ export class AlertEngine {
   }
 
   private checkEndpoint(id: string, endpoint: EndpointWatch, now: number): void {
-    if (endpoint.live) return this.liftMutes(id, endpoint, now);
+    if (endpoint.live) return this.liftMutes(endpoint, now);
     if (endpoint.alert || endpoint.downSince === undefined) return;
     // Raised no later than its series' own stale alerts would be, which it replaces.
     const limits = [...this.watches.values()]
@@ -297,6 +299,7 @@ export class AlertEngine {
       const silence = watch.silence;
       if (watch.series.endpointId !== id || !silence || silence.inhibitedBy) continue;
       silence.inhibitedBy = alert.id;
+      (endpoint.muted ??= new Set()).add(watch);
       this.record(silence, {
         at: now,
         alertId: silence.id,
@@ -307,11 +310,19 @@ export class AlertEngine {
   }
 
   /** Back online: a series that stays silent past its stale limit shows its own alert again. */
-  private liftMutes(id: string, endpoint: EndpointWatch, now: number): void {
-    for (const watch of this.watches.values()) {
+  private liftMutes(endpoint: EndpointWatch, now: number): void {
+    // Every second for every live endpoint: only its muted watches, not every series (B6).
+    const muted = endpoint.muted;
+    if (!muted) return;
+    for (const watch of muted) {
       const silence = watch.silence;
-      if (watch.series.endpointId !== id || !silence?.inhibitedBy) continue;
+      const gone = this.watches.get(watch.series.key) !== watch;
+      if (gone || !silence?.inhibitedBy) {
+        muted.delete(watch);
+        continue;
+      }
       if (now - (endpoint.upSince ?? 0) <= staleAfterMs(watch.series.intervalMs)) continue;
+      muted.delete(watch);
       delete silence.inhibitedBy;
       const note = `still silent with ${endpoint.name} reachable`;
       this.record(silence, { at: now, alertId: silence.id, state: silence.state, note });
