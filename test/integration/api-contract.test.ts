@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { bootConsole, type BootedConsole } from '../../main/core/console-boot';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { webRpcName } from '../../shared/api/console-channels';
-import { makeTempDir, removeTempDirs } from '../support/temp-dir';
+import { makeTempDir, stopThenRemoveTempDirs } from '../support/temp-dir';
 import { CONSOLE_CONTRACT, CONSOLE_METHODS, type ConsoleMethod } from '../../shared/api/contract';
 import { RPC_ERRORS } from '../../shared/protocol';
 
@@ -158,15 +158,13 @@ describe('every contract method, served by the browser host over a loopback sock
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   });
 
-  afterAll(async () => {
-    try {
-      socket?.close();
-      await host?.close();
-      await booted?.stop();
-    } finally {
-      removeTempDirs();
-    }
-  });
+  afterAll(() =>
+    stopThenRemoveTempDirs(
+      () => socket?.close(),
+      () => host?.close(),
+      () => booted?.stop(),
+    ),
+  );
 
   function call(method: unknown, params?: unknown): Promise<Reply> {
     const id = nextId++;

@@ -22,7 +22,7 @@ import {
   type BuildbotStack,
 } from '../support/buildbot-services';
 import { connectRawConsole, type RawConsole } from '../support/prometheus-console';
-import { makeTempDir, removeTempDirs } from '../support/temp-dir';
+import { makeTempDir, stopThenRemoveTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const MAPPING = {
@@ -80,16 +80,16 @@ beforeAll(async () => {
   }
 }, 90_000);
 
-afterAll(async () => {
-  try {
-    core?.stop();
-    await raw?.close();
-    await bridge?.close();
-    await stack?.close();
-  } finally {
-    removeTempDirs();
-  }
-}, 60_000);
+afterAll(
+  () =>
+    stopThenRemoveTempDirs(
+      () => core?.stop(),
+      () => raw?.close(),
+      () => bridge?.close(),
+      () => stack?.close(),
+    ),
+  60_000,
+);
 
 function ready(): { stack: BuildbotStack; core: ConsoleCore; raw: RawConsole } {
   if (setupError) throw setupError;

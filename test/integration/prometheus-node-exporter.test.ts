@@ -17,7 +17,7 @@ import {
   startPrometheusStack,
   type PrometheusStack,
 } from '../support/prometheus-services';
-import { makeTempDir, removeTempDirs } from '../support/temp-dir';
+import { makeTempDir, stopThenRemoveTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const CPU = 'system.cpu.utilization';
@@ -73,15 +73,15 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(async () => {
-  try {
-    core?.stop();
-    await bridge?.close();
-    await stack?.close();
-  } finally {
-    removeTempDirs();
-  }
-}, 30_000);
+afterAll(
+  () =>
+    stopThenRemoveTempDirs(
+      () => core?.stop(),
+      () => bridge?.close(),
+      () => stack?.close(),
+    ),
+  30_000,
+);
 
 async function state(): Promise<ConsoleState> {
   if (setupError) throw setupError;

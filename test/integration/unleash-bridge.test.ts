@@ -10,7 +10,7 @@ import { parseBridgeConfig } from '../../endpoints/unleash/bridge-config';
 import { startUnleashBridge, type UnleashBridge } from '../../endpoints/unleash/bridge-server';
 import { connectRawConsole, type Frame } from '../support/prometheus-console';
 import { startUnleashStack, type UnleashStack } from '../support/unleash-services';
-import { removeTempDirs } from '../support/temp-dir';
+import { stopThenRemoveTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const PROD = 'production';
@@ -61,15 +61,15 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  try {
-    core?.stop();
-    await bridge?.close();
-    await stack?.close();
-  } finally {
-    removeTempDirs();
-  }
-}, 60_000);
+afterAll(
+  () =>
+    stopThenRemoveTempDirs(
+      () => core?.stop(),
+      () => bridge?.close(),
+      () => stack?.close(),
+    ),
+  60_000,
+);
 
 function ready(): { stack: UnleashStack; core: ConsoleCore } {
   if (setupError) throw setupError;

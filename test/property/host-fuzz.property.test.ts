@@ -14,7 +14,7 @@ import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { WEB_RPC_DELTA, webRpcName } from '../../shared/api/console-channels';
 import { consoleStateSchema } from '../../shared/api/console-state';
 import { startHostileEndpoint, type HostileEndpoint } from '../support/hostile-endpoint';
-import { makeTempDir, removeTempDirs } from '../support/temp-dir';
+import { makeTempDir, stopThenRemoveTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const RUNS = 300;
@@ -195,16 +195,14 @@ beforeAll(async () => {
   await waitFor('the endpoint connected', () => endpoint.sockets.size > 0, 10_000);
 }, 30_000);
 
-afterAll(async () => {
-  try {
-    tab?.close();
-    await host?.close();
-    await booted?.stop();
-    await endpoint?.close();
-  } finally {
-    removeTempDirs();
-  }
-});
+afterAll(() =>
+  stopThenRemoveTempDirs(
+    () => tab?.close(),
+    () => host?.close(),
+    () => booted?.stop(),
+    () => endpoint?.close(),
+  ),
+);
 
 function getState(id: number): Promise<unknown> {
   return new Promise((resolve) => {

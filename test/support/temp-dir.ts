@@ -18,3 +18,12 @@ export function makeTempDir(prefix: string): string {
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/** Runs the stop steps in order (servers, consoles), then removes the folders, even when a step throws. */
+export async function stopThenRemoveTempDirs(...steps: (() => unknown)[]): Promise<void> {
+  try {
+    for (const step of steps) await step();
+  } finally {
+    removeTempDirs();
+  }
+}
