@@ -465,6 +465,13 @@ export interface CapFigures {
   longestByPhase: Record<string, number>;
   /** What ran in the page turn's longest animation frame (long-animation-frame scripts). */
   longestFrame?: { durationMs: number; scripts: string[] };
+  /** The same for each phase: what the longest frame of load, live, search and page turn ran. */
+  longestFrameByPhase: Record<string, string>;
+  /**
+   * Timer handlers over 5 ms in long frames of the live window: the wall's 1 s
+   * clock (the charts' timers only queue draws). How many, and the longest.
+   */
+  liveTimers: { count: number; longestMs: number; forcedLayoutMs: number };
 }
 
 const CAP_SERIES = 5_000;
@@ -553,6 +560,8 @@ export async function runCapBench(
       nextPageMs,
       pager,
       longestByPhase: longestByPhase(tasks, marks),
+      longestFrameByPhase: longestFrameByPhase(frames, marks),
+      liveTimers: liveTimers(frames, marks),
       ...longestFrame(frames.filter((frame) => frame.start >= (marks.at(-1)?.[1] ?? 0))),
       ...(profileSeconds > 0 ? { profile: await profilePage(cdp, profileSeconds) } : {}),
     };
@@ -569,6 +578,8 @@ interface LongEntry {
 }
 
 interface CapFrame extends LongEntry {
+  /** From the frame's style and layout start to its end: layout not forced by a script. */
+  styleAndLayoutMs: number;
   scripts: { invoker: string; duration: number; forcedStyleAndLayoutDuration: number }[];
 }
 
@@ -583,17 +594,53 @@ function longestByPhase(tasks: LongEntry[], marks: [string, number][]): Record<s
   return longest;
 }
 
-function longestFrame(frames: CapFrame[]): { longestFrame?: CapFigures['longestFrame'] } {
-  const frame = frames.reduce<CapFrame | undefined>(
-    (m, f) => (m && m.duration >= f.duration ? m : f),
+/** Each phase's longest animation frame, in one line: its length, its layout, its scripts. */
+function longestFrameByPhase(
+  frames: CapFrame[],
+  marks: [string, number][],
+): Record<string, string> {
+  const longest: Record<string, string> = {};
+  for (const [index, [phase, from]] of marks.entries()) {
+    const to = marks[index + 1]?.[1] ?? Infinity;
+    const frame = longestOf(frames.filter((f) => f.start >= from && f.start < to));
+    if (!frame) continue;
+    const scripts = scriptsOf(frame).join('; ') || 'no scripts';
+    longest[phase] =
+      `${round1(frame.duration)} ms, style and layout ${round1(frame.styleAndLayoutMs)} ms: ${scripts}`;
+  }
+  return longest;
+}
+
+function liveTimers(frames: CapFrame[], marks: [string, number][]): CapFigures['liveTimers'] {
+  const [from, to] = [marks[1]?.[1] ?? 0, marks[2]?.[1] ?? Infinity];
+  const timers = frames
+    .filter((frame) => frame.start >= from && frame.start < to)
+    .flatMap((frame) => frame.scripts)
+    .filter((script) => script.invoker.startsWith('TimerHandler:setTimeout'));
+  const longest = timers.reduce<(typeof timers)[number] | undefined>(
+    (m, t) => (m && m.duration >= t.duration ? m : t),
     undefined,
   );
-  if (!frame) return {};
-  const scripts = frame.scripts.map(
+  return {
+    count: timers.length,
+    longestMs: round1(longest?.duration ?? 0),
+    forcedLayoutMs: round1(longest?.forcedStyleAndLayoutDuration ?? 0),
+  };
+}
+
+const longestOf = (frames: CapFrame[]): CapFrame | undefined =>
+  frames.reduce<CapFrame | undefined>((m, f) => (m && m.duration >= f.duration ? m : f), undefined);
+
+const scriptsOf = (frame: CapFrame): string[] =>
+  frame.scripts.map(
     (s) =>
       `${s.invoker} ${round1(s.duration)} ms (forced layout ${round1(s.forcedStyleAndLayoutDuration)})`,
   );
-  return { longestFrame: { durationMs: round1(frame.duration), scripts } };
+
+function longestFrame(frames: CapFrame[]): { longestFrame?: CapFigures['longestFrame'] } {
+  const frame = longestOf(frames);
+  if (!frame) return {};
+  return { longestFrame: { durationMs: round1(frame.duration), scripts: scriptsOf(frame) } };
 }
 
 /** Slope (y per x) by least squares, with its standard error. */

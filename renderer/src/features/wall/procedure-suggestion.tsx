@@ -3,6 +3,7 @@
 // confirmation as anywhere else; then who took the fix (here or on another
 // console), its lifecycle and whether the metric recovered within the
 // procedure's expected time: the loop closed.
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Alert } from '../../../../shared/api/alerts';
 import type { ConsoleSeries } from '../../../../shared/api/series';
@@ -21,10 +22,21 @@ import {
   type Recovery,
 } from './procedure-match';
 
-export function ProcedureSuggestion({ series }: { series: ConsoleSeries }) {
+// Memoised, and on the clock only while the series has alerts: without one
+// there is nothing to offer and no fix to follow (findFix needs its alert).
+export const ProcedureSuggestion = memo(function ProcedureSuggestion({
+  series,
+}: {
+  series: ConsoleSeries;
+}) {
   const alerts = useConsoleStore(
     useShallow((store) => store.alerts.filter((alert) => alert.seriesKey === series.key)),
   );
+  if (alerts.length === 0) return null;
+  return <AlertProcedures series={series} alerts={alerts} />;
+});
+
+function AlertProcedures({ series, alerts }: { series: ConsoleSeries; alerts: Alert[] }) {
   const records = useConsoleStore(useShallow((store) => Object.values(store.actions)));
   const now = useNow();
   const firing = alerts.find((alert) => alert.state === 'firing');

@@ -3,7 +3,7 @@ import { memo, useRef } from 'react';
 import { tileChartSpec } from './tile-chart-option';
 import { useLiveChart } from '../../ui/chart/live-chart';
 
-// Memoised: the tile re-renders every second, the chart never needs to.
+// Memoised: the tile re-renders with each sample, the chart never needs to.
 export const TileChart = memo(function TileChart({ seriesKey }: { seriesKey: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useLiveChart(ref, seriesKey, tileChartSpec);

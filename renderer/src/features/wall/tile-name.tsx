@@ -1,7 +1,18 @@
 // A tile's name, shortened in its middle (measured in the DOM) so it fits
 // beside its chip; the words that tell it from other tiles stay whole.
-// Measured again only when the name or the tile's width changes.
-import { useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+// Measured again only when the name or its box's width changes, never on a
+// render that changed neither (a new sample, a clock tick).
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type MouseEvent,
+  type RefObject,
+  type SetStateAction,
+} from 'react';
 import { shortenName, type TitleParts } from './title-parts';
 
 interface TileNameProps {
@@ -22,21 +33,53 @@ interface Shortened {
   width?: number;
 }
 
-export function TileName({ parts, label, roomKey, onOpen, describedBy }: TileNameProps) {
+const UNSETTLED: Shortened = { key: '', text: '', settled: false };
+
+/**
+ * Starts the name again from its full text when its box changes width after
+ * it settled (a page still mounting, a resize): a ResizeObserver reports it,
+ * after layout, so no render has to read layout to find out.
+ */
+function useRestartOnResize(
+  ref: RefObject<HTMLElement | null>,
+  element: string,
+  setState: Dispatch<SetStateAction<Shortened>>,
+): void {
+  useEffect(() => {
+    const observed = ref.current;
+    if (!observed) return;
+    const observer = new ResizeObserver(() => {
+      const width = Math.round(observed.getBoundingClientRect().width);
+      setState((state) => {
+        // Not measured yet (no width then): measure now that it has one.
+        if (!state.settled) return { ...state };
+        return state.width !== undefined && state.width !== width ? UNSETTLED : state;
+      });
+    });
+    observer.observe(observed);
+    return () => observer.disconnect();
+  }, [ref, element, setState]);
+}
+
+// Memoised: the tile re-renders with each sample; its name only with its own props.
+export const TileName = memo(function TileName({
+  parts,
+  label,
+  roomKey,
+  onOpen,
+  describedBy,
+}: TileNameProps) {
   const ref = useRef<HTMLButtonElement & HTMLSpanElement>(null);
   const key = `${parts.name}|${parts.keep}|${roomKey}`;
-  const [state, setState] = useState<Shortened>({ key: '', text: '', settled: false });
+  const [state, setState] = useState<Shortened>(UNSETTLED);
   const current = state.key === key ? state : { key, text: parts.name, settled: false };
+  useRestartOnResize(ref, onOpen ? 'button' : 'span', setState);
 
   useLayoutEffect(() => {
+    if (current.settled) return;
     const element = ref.current;
     if (!element || element.clientWidth === 0) return;
     const width = Math.round(element.getBoundingClientRect().width);
-    if (current.settled) {
-      // Settled while the tile was narrower (a page still mounting, a resize): start again.
-      if (width !== current.width) setState({ key, text: parts.name, settled: false });
-      return;
-    }
     // Fractional widths: a text 0.4 px too wide is cut by the CSS ellipsis.
     const text = document.createRange();
     text.selectNodeContents(element);
@@ -47,7 +90,7 @@ export function TileName({ parts, label, roomKey, onOpen, describedBy }: TileNam
     const estimate = Math.min(chars - 1, Math.floor((chars * clientWidth) / scrollWidth));
     const shorter = shortenName(parts.name, parts.keep, estimate);
     setState({ key, text: shorter, settled: shorter === current.text, width });
-  });
+  }, [current, key, parts]);
 
   const common = { ref, 'data-testid': 'tile-name' };
   if (!onOpen)
@@ -68,4 +111,4 @@ export function TileName({ parts, label, roomKey, onOpen, describedBy }: TileNam
       {current.text}
     </button>
   );
-}
+});

@@ -3,19 +3,19 @@
 // title button); in Arrange mode it shows its arranging controls instead.
 // While it alerts, the endpoint's procedure is offered in a row of its own
 // below the chart, never over the line it is about.
-import { memo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
 import type { ConsoleSeries } from '../../../../shared/api/series';
 import { selectEndpointTag } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
 import { isLinkLive } from '../../../../shared/rules/link-liveness';
 import { bandOf } from './wall-arrangement';
 import { arrange } from './arrange-actions';
-import { useLiveReading } from '../../ui/live-reading';
+import { useAgeWords, useTileReading } from './tile-reading';
 import { StatusBadge } from '../../ui/status-badge';
 import { TileArrangeControls } from './tile-arrange-controls';
 import { TileChart } from './tile-chart';
 import { ProcedureSuggestion } from './procedure-suggestion';
-import { displayUnit, formatAge, valueVariants } from '../../ui/value-format';
+import { displayUnit, valueVariants } from '../../ui/value-format';
 import { useElementSize } from '../../ui/element-size';
 import { TileFigure } from './tile-figure';
 import { TileName } from './tile-name';
@@ -49,8 +49,8 @@ export const Tile = memo(function Tile({
 function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitleParts }) {
   const tileRef = useRef<HTMLElement>(null);
   const size = useElementSize(tileRef);
-  const reading = useLiveReading(series);
-  const { now, sample } = reading;
+  const reading = useTileReading(series);
+  const { sample } = reading;
   const linkDown = useLinkDown(series);
   // Nothing can be arriving: whatever the last value said, it is not live.
   const status = linkDown && reading.status !== 'error' ? 'stale' : reading.status;
@@ -60,19 +60,27 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
   const level = useConsoleStore((store) => bandOf(series, store.settings.layout));
   const openDetail = useConsoleStore((store) => store.openDetail);
   const fullUnit = displayUnit(series.unit);
-  const variants = sample ? valueVariants(sample.v, series.unit) : [{ text: '–', unit: fullUnit }];
+  const value = sample?.v;
+  const variants = useMemo(
+    () =>
+      value !== undefined ? valueVariants(value, series.unit) : [{ text: '–', unit: fullUnit }],
+    [value, series.unit, fullUnit],
+  );
   const roomKey = `${Math.round(size.width)}x${Math.round(size.height)}`;
-  const age = sample ? formatAge(now - (reading.at ?? sample.t)) : 'no samples yet';
   // A value that is not live any more stays, but says so.
   const lastValue = sample !== undefined && (status === 'stale' || linkDown !== undefined);
   const figureId = `tile-figure-${series.key}`;
   const footId = `tile-foot-${series.key}`;
 
-  const open = (event: MouseEvent) => {
-    if (arranging || event.defaultPrevented) return;
-    event.preventDefault();
-    openDetail(series.key);
-  };
+  // Stable, so the (memoised) name is not re-rendered, and re-measured, with each sample.
+  const open = useCallback(
+    (event: MouseEvent) => {
+      if (arranging || event.defaultPrevented) return;
+      event.preventDefault();
+      openDetail(series.key);
+    },
+    [arranging, openDetail, series.key],
+  );
   const drag = arranging
     ? {
         draggable: true,
@@ -182,11 +190,18 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
         {!arranging && <ProcedureSuggestion series={series} />}
         <div className="tile__foot" id={footId}>
           <StatusBadge status={status} textTestId="tile-status" />
-          <span className="tile__age" data-testid="tile-age">
-            {age}
-          </span>
+          <TileAge at={reading.at ?? sample?.t} />
         </div>
       </div>
     </article>
   );
 }
+
+/** The age of the last sample: the one part of a tile that changes every second. */
+const TileAge = memo(function TileAge({ at }: { at: number | undefined }) {
+  return (
+    <span className="tile__age" data-testid="tile-age">
+      {useAgeWords(at)}
+    </span>
+  );
+});
