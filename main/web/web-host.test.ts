@@ -41,9 +41,11 @@ afterAll(async () => {
 });
 
 /** Raw bytes in, the whole answer out (no client library tidying either side). */
-function raw(request: string): Promise<string> {
+const raw = (request: string): Promise<string> => rawAt(port, request);
+
+function rawAt(to: number, request: string): Promise<string> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    const socket = connect(to, '127.0.0.1', () => socket.write(request));
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
     socket.on('error', () => resolve(answer));
@@ -165,14 +167,29 @@ describe('browser host start', () => {
 
 describe('browser host static files', () => {
   it('serves the build it started with, with an ETag, and no page for an unknown path', async () => {
-    const page = await get('/index.html');
-    expect(page).toMatch(/^HTTP\/1\.1 200 /);
-    expect(page).toMatch(/\r\nETag: /i);
-    // No single-page fallback: an unknown path is not the app.
-    expect(await get('/no/such/page')).toMatch(/^HTTP\/1\.1 404 /);
-    // Files are indexed at start (not dev mode): one written later is not served.
-    writeFileSync(join(staticDir, 'later.js'), 'alert(1)');
-    expect(await get('/later.js')).toMatch(/^HTTP\/1\.1 404 /);
+    // Its own host, started inside the test: what it serves is fixed at start.
+    const dir = join(folder, 'static-own');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Watchfloor</title>');
+    const own = await startWebHost({ api, staticDir: dir, port: 0, host: '127.0.0.1' });
+    const ownHost = new URL(own.url).host;
+    const ownGet = (path: string) =>
+      rawAt(
+        Number(new URL(own.url).port),
+        `GET ${path} HTTP/1.1\r\nHost: ${ownHost}\r\nConnection: close\r\n\r\n`,
+      );
+    try {
+      const page = await ownGet('/index.html');
+      expect(page).toMatch(/^HTTP\/1\.1 200 /);
+      expect(page).toMatch(/\r\nETag: /i);
+      // No single-page fallback: an unknown path is not the app.
+      expect(await ownGet('/no/such/page')).toMatch(/^HTTP\/1\.1 404 /);
+      // Files are indexed at start (not dev mode): one written later is not served.
+      writeFileSync(join(dir, 'later.js'), 'alert(1)');
+      expect(await ownGet('/later.js')).toMatch(/^HTTP\/1\.1 404 /);
+    } finally {
+      await own.close();
+    }
   });
 });
 
