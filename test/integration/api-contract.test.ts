@@ -30,11 +30,15 @@ const TEST_FILE = /\.(test|spec)\.[a-z]+$/;
 
 /** Every source file under `dir` (relative to the repo), tests and build output left out. */
 function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .map((path) => join(dir, path))
-    .filter((path) => !path.split(sep).some((part) => SKIPPED_DIRS.has(part) || part === '.git'))
-    .filter((path) => SOURCE.test(path) && !TEST_FILE.test(path))
-    .filter((path) => !path.startsWith(`test${sep}`));
+  return (
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .map((path) => join(dir, path))
+      .filter((path) => !path.split(sep).some((part) => SKIPPED_DIRS.has(part) || part === '.git'))
+      // The committed mutation report embeds copies of the source.
+      .filter((path) => !path.startsWith(join('docs', 'mutation')))
+      .filter((path) => SOURCE.test(path) && !TEST_FILE.test(path))
+      .filter((path) => !path.startsWith(`test${sep}`))
+  );
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
