@@ -57,6 +57,13 @@ test('armed on two consoles, a failing ring is halted once, and both say why', a
   await expectHalted(a);
   await expectHalted(b);
   await a.screenshot({ path: 'test-results/release-auto-halt-1366.png', fullPage: true });
+  for (const [name, size] of [
+    ['1080p', { width: 1920, height: 1080 }],
+    ['4k', { width: 3840, height: 2160 }],
+  ] as const) {
+    await b.setViewportSize(size);
+    await b.screenshot({ path: `test-results/release-auto-halt-${name}.png`, fullPage: true });
+  }
   // The console that sent first says what it did; the other saw the ring halted first or sent the same key.
   const fired = [a, b].map((page) => page.getByTestId('auto-halt-fired'));
   await expect

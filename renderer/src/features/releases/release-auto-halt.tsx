@@ -90,19 +90,18 @@ interface AutoHaltControlsProps {
 }
 
 function AutoHaltControls({ armed, after, busy, onAfter, onSet }: AutoHaltControlsProps) {
-  if (armed) {
-    return (
-      <button
-        type="button"
-        className="button"
-        data-testid="auto-halt-disarm"
-        disabled={busy}
-        onClick={() => onSet(false)}
-      >
-        Disarm automatic halt
-      </button>
-    );
-  }
+  const button = (
+    <button
+      type="button"
+      className="button"
+      data-testid={armed ? 'auto-halt-disarm' : 'auto-halt-arm'}
+      disabled={busy}
+      onClick={() => onSet(!armed)}
+    >
+      {armed ? 'Disarm automatic halt' : 'Arm automatic halt'}
+    </button>
+  );
+  if (armed) return button;
   return (
     <div className="release-auto-halt__arm">
       <label>
@@ -118,15 +117,7 @@ function AutoHaltControls({ armed, after, busy, onAfter, onSet }: AutoHaltContro
         />{' '}
         evaluations worse
       </label>
-      <button
-        type="button"
-        className="button"
-        data-testid="auto-halt-arm"
-        disabled={busy}
-        onClick={() => onSet(true)}
-      >
-        Arm automatic halt
-      </button>
+      {button}
     </div>
   );
 }
