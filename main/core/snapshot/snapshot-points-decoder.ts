@@ -17,7 +17,11 @@ export class PointsDecoder {
   private readonly points: Record<string, Points> = {};
   private total = 0;
 
-  constructor(head: SnapshotHead) {
+  /** `totalPoints` is the file's limit; tests pass a small one to reach it cheaply. */
+  constructor(
+    head: SnapshotHead,
+    private readonly totalPoints: number = SNAPSHOT_LIMITS.totalPoints,
+  ) {
     this.catalog = new Set(head.series.map((series) => series.key));
   }
 
@@ -33,8 +37,8 @@ export class PointsDecoder {
     }
     // Counted before decoding, so a forged file cannot make us allocate past the limit.
     this.total += parsed.data.n;
-    if (this.total > SNAPSHOT_LIMITS.totalPoints) {
-      throw invalid(key, `more than ${SNAPSHOT_LIMITS.totalPoints} points in all`);
+    if (this.total > this.totalPoints) {
+      throw invalid(key, `more than ${this.totalPoints} points in all`);
     }
     this.points[key] = decodeEntry(key, parsed.data);
   }

@@ -1,0 +1,6 @@
+// Types for scripts/mutation-scores.ts, which reads the scopes from the config.
+import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
+
+export declare const scopes: { security: string[]; all: string[] };
+declare const config: PartialStrykerOptions;
+export default config;
