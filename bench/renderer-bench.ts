@@ -12,7 +12,12 @@
 //
 //   npx tsx bench/renderer-bench.ts [b2|b3|b4|b7] [--quick] [--profile] [--build]
 //
-// --profile adds a 20 s CPU profile of the 4K wall to B3's figures, by function.
+// --profile adds a 20 s CPU profile of the 4K wall to B3's figures, by function;
+// to B7's, a profile of the load as well (navigation to a full page; the whole
+// profile is written to the temp folder for DevTools).
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import {
@@ -33,6 +38,11 @@ import {
   watchOtherCpu,
   type Running,
 } from './browser-harness';
+import {
+  summariseProfile,
+  type CpuProfile,
+  type ProfileSummary as CpuProfileSummary,
+} from './cpu-profile-summary';
 import { LATENCY_PROBE, LONG_TASK_PROBE } from './page-probes';
 
 const SERIES = 100;
@@ -243,6 +253,24 @@ async function profilePage(cdp: CDPSession, seconds: number): Promise<ProfileSum
       .slice(0, count)
       .map(([n, t]) => ({ name: n, percent: round1((t / total) * 100) }));
   return { seconds, self: top(self, 25), inclusive: top(inclusive, 40) };
+}
+
+/** Starts a fine-grained CPU profile of the page from before navigation (load investigation). */
+async function startProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** Stops it, writes the whole profile to the temp folder (for DevTools) and summarises it. */
+async function stopProfile(cdp: CDPSession, name: string): Promise<CpuProfileSummary> {
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const file = join(tmpdir(), `${name}-${Date.now()}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  return { ...summariseProfile(profile as CpuProfile, 25), file };
 }
 
 // ---------------------------------------------------------------- B3
@@ -493,7 +521,7 @@ async function until(page: Page, check: () => Promise<boolean>, limitMs: number)
 export async function runCapBench(
   quick = false,
   profileSeconds = 0,
-): Promise<CapFigures & { profile?: ProfileSummary }> {
+): Promise<CapFigures & { profile?: ProfileSummary; loadProfile?: CpuProfileSummary }> {
   const seconds = quick ? 10 : 30;
   const viewport = { width: 1920, height: 1080 };
   const endpoint = await startEndpoint(PULSE, ['1', String(CAP_SERIES)]);
@@ -503,12 +531,14 @@ export async function runCapBench(
     const page = await (await browser.newContext({ viewport })).newPage();
     await page.addInitScript({ content: LONG_TASK_PROBE });
     const charts = () => page.locator(`${TILE} canvas`).count();
+    const loadProfiler = profileSeconds > 0 ? await startProfile(page) : undefined;
     const began = Date.now();
     await page.goto(host.url);
     await until(page, async () => (await charts()) > 0, 120_000);
     const firstChartMs = Date.now() - began;
     await until(page, async () => (await charts()) >= SERIES, 120_000);
     const fullPageMs = Date.now() - began;
+    const loadProfile = loadProfiler ? await stopProfile(loadProfiler, 'b7-load') : undefined;
     const marks: [string, number][] = [['load', 0]];
     const mark = async (phase: string) =>
       marks.push([phase, (await page.evaluate('performance.now()')) as number]);
@@ -563,6 +593,7 @@ export async function runCapBench(
       longestFrameByPhase: longestFrameByPhase(frames, marks),
       liveTimers: liveTimers(frames, marks),
       ...longestFrame(frames.filter((frame) => frame.start >= (marks.at(-1)?.[1] ?? 0))),
+      ...(loadProfile ? { loadProfile } : {}),
       ...(profileSeconds > 0 ? { profile: await profilePage(cdp, profileSeconds) } : {}),
     };
   } finally {

@@ -1,8 +1,9 @@
 // The console's frame: notices, the header, then the chosen view, or a
 // series' detail over it. There is no router: the store says what is shown.
-import { ConnectingScreen } from './connecting-screen';
+import { ConnectingScreen, LoadingView } from './connecting-screen';
 import { NoticeBanners } from './notice-banners';
 import { usePlaylistRotation } from './playlist-rotation';
+import { useStagedMount } from './staged-mount';
 import { ReviewPanel } from '../features/review';
 import { SnapshotOpenError } from '../features/snapshots';
 import { WallHeader } from './header/wall-header';
@@ -42,8 +43,12 @@ function CurrentView({ view }: { view: ConsoleView }) {
   }
 }
 
+/** The frame (notices, header), then the view: each mounted in a task of its own. */
+const STAGES = 2;
+
 export function ConsoleApp() {
   const loaded = useConsoleStore((store) => store.loaded);
+  const stage = useStagedMount(loaded, STAGES);
   const view = useConsoleStore((store) => store.view);
   const detailKey = useConsoleStore((store) => store.detailKey);
   const kiosk = useConsoleStore((store) => store.kiosk);
@@ -56,14 +61,16 @@ export function ConsoleApp() {
       data-view={view}
       data-review={reviewing ? 'true' : undefined}
     >
-      {loaded ? (
+      {stage > 0 ? (
         <>
           <NoticeBanners />
           <SettingsError />
           <SnapshotOpenError />
           <ReviewPanel />
           <WallHeader />
-          {detailKey === undefined ? (
+          {stage < STAGES ? (
+            <LoadingView />
+          ) : detailKey === undefined ? (
             <CurrentView view={view} />
           ) : (
             <DetailView seriesKey={detailKey} />

@@ -35,8 +35,11 @@ export interface ConsoleStore
     ReleasesSlice,
     ConnectionSlice,
     ReviewSlice {
-  /** Replaces everything with a full state (first load, a reconnect, a gap in the deltas). */
-  applyState(state: ConsoleState): void;
+  /**
+   * Replaces everything with a full state (first load, a reconnect, a gap in
+   * the deltas); `live` is its live slice when already built (hydrateLive).
+   */
+  applyState(state: ConsoleState, live?: LiveSlice): void;
   /**
    * Merges one delta: removals first, then lists replace by id, points and events append.
    * While a snapshot is reviewed only a request to open another one is taken:
@@ -68,9 +71,9 @@ export const useConsoleStore = create<ConsoleStore>()(
       ...createConnectionSlice(...args),
       ...createReleasesSlice(...args),
       ...createReviewSlice(...args),
-      applyState: (state) =>
+      applyState: (state, live) =>
         set({
-          ...liveFromState(state),
+          ...(live ?? liveFromState(state)),
           ...alertsFromState(state),
           ...settingsFromState(state),
           deployments: state.deployments,
@@ -82,6 +85,7 @@ export const useConsoleStore = create<ConsoleStore>()(
           ...(state.openSnapshot ? { pendingSnapshot: state.openSnapshot } : {}),
           loaded: true,
           loadError: undefined,
+          hydrating: undefined,
         }),
       // One set per delta, so subscribers are notified once per flush.
       applyDelta: (delta) => {

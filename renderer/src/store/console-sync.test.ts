@@ -39,8 +39,15 @@ const state = (seq: number, eventIds: string[]): ConsoleState => ({
 
 const delta = (seq: number, eventId: string): ConsoleDelta => ({ seq, events: [event(eventId)] });
 
-/** A host the test scripts: it answers getState only when told, and sends deltas on demand. */
-function scriptedHost() {
+/**
+ * A host the test scripts: it answers getState only when told, and sends
+ * deltas on demand. With `manualTasks` each task the sync yields to (one per
+ * slice of series it takes in) waits for runTask(); otherwise it runs at once.
+ */
+function scriptedHost({ manualTasks = false } = {}) {
+  const tasks: (() => void)[] = [];
+  const yieldTask = () =>
+    manualTasks ? new Promise<void>((resolve) => tasks.push(resolve)) : Promise.resolve();
   const deltaListeners = new Set<(delta: ConsoleDelta) => void>();
   const connectionListeners = new Set<ConnectionListener>();
   const replies: ((state: ConsoleState) => void)[] = [];
@@ -56,10 +63,20 @@ function scriptedHost() {
     connectionListeners.add(listener);
     return () => connectionListeners.delete(listener);
   };
-  const stop = startConsoleSync(api, onConnection);
+  const stop = startConsoleSync(api, onConnection, yieldTask);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return {
     getState,
     stop,
+    /** Tasks the sync is waiting for. */
+    get waitingTasks() {
+      return tasks.length;
+    },
+    /** Runs the oldest task the sync yielded to, and what follows it. */
+    async runTask() {
+      tasks.shift()?.();
+      await settle();
+    },
     connection(next: BridgeConnection) {
       for (const listener of connectionListeners) listener(next);
     },
@@ -69,7 +86,7 @@ function scriptedHost() {
     /** Answers the oldest unanswered getState and lets the store take it. */
     async answer(reply: ConsoleState) {
       replies.shift()?.(reply);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settle();
     },
   };
 }
@@ -157,5 +174,102 @@ describe('startConsoleSync', () => {
     host.send(delta(1, 'a'));
     await host.answer(state(1, ['a']));
     expect(eventIds()).toEqual(['a']);
+  });
+});
+
+/** A state with `count` series, each with one point. */
+function bigState(seq: number, count: number, eventIds: string[]): ConsoleState {
+  const series = Array.from({ length: count }, (_, i) => ({
+    key: `ep1/s${i}`,
+    endpointId: 'ep1',
+    id: `s${i}`,
+    title: `Series ${i}`,
+    level: 'service' as const,
+    unit: '%',
+    kind: 'gauge' as const,
+    intervalMs: 1000,
+  }));
+  const points = Object.fromEntries(series.map((s, i) => [s.key, { t: [i + 1], v: [i] }]));
+  return { ...state(seq, eventIds), series, points };
+}
+
+const seriesCount = () => Object.keys(useConsoleStore.getState().series).length;
+
+describe('startConsoleSync taking a large state in', () => {
+  beforeEach(() => {
+    host.stop();
+    host = scriptedHost({ manualTasks: true });
+  });
+
+  it('takes it a slice of series per task, showing progress, and lands it whole at the end', async () => {
+    host.connection('open');
+    await host.answer(bigState(1, 1_200, ['a']));
+    // The task that received the state ends before any of it is taken in.
+    expect(useConsoleStore.getState().loaded).toBe(false);
+    await host.runTask();
+    expect(useConsoleStore.getState().hydrating).toEqual({ done: 500, total: 1_200 });
+    expect(useConsoleStore.getState().loaded).toBe(false);
+    expect(seriesCount()).toBe(0);
+    await host.runTask();
+    expect(useConsoleStore.getState().hydrating).toEqual({ done: 1_000, total: 1_200 });
+    expect(seriesCount()).toBe(0);
+    await host.runTask();
+    const store = useConsoleStore.getState();
+    expect(store.loaded).toBe(true);
+    expect(store.hydrating).toBeUndefined();
+    expect(seriesCount()).toBe(1_200);
+    expect(Object.keys(store.series).at(-1)).toBe('ep1/s1199');
+    expect(store.points['ep1/s1199']).toEqual({ t: [1200], v: [1199] });
+    expect(host.waitingTasks).toBe(0);
+  });
+
+  it('holds the deltas sent meanwhile and applies, in order, those after its seq', async () => {
+    host.connection('open');
+    await host.answer(bigState(4, 1_200, ['a', 'b', 'c', 'd']));
+    await host.runTask();
+    host.send(delta(4, 'd'), delta(5, 'e'));
+    await host.runTask();
+    host.send(delta(6, 'f'));
+    expect(eventIds()).toEqual([]);
+    await host.runTask();
+    expect(eventIds()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    host.send(delta(7, 'g'));
+    expect(eventIds()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(host.getState).toHaveBeenCalledTimes(1);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('reloads once on a gap among the held deltas', async () => {
+    host.connection('open');
+    await host.answer(bigState(1, 600, ['a']));
+    await host.runTask();
+    // Delta 3 was lost while the state was taken in.
+    host.send(delta(2, 'b'), delta(4, 'd'), delta(5, 'e'));
+    await host.runTask();
+    expect(host.getState).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    await host.answer(bigState(5, 600, ['a', 'b', 'c', 'd', 'e']));
+    await host.runTask();
+    await host.runTask();
+    expect(eventIds()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(host.getState).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a state being taken in when a newer load supersedes it', async () => {
+    host.connection('open');
+    await host.answer(bigState(40, 1_200, ['old']));
+    await host.runTask();
+    host.connection('lost');
+    host.connection('open');
+    expect(host.getState).toHaveBeenCalledTimes(2);
+    // The superseded state's remaining slices run, and land nothing.
+    await host.runTask();
+    await host.runTask();
+    expect(useConsoleStore.getState().loaded).toBe(false);
+    expect(eventIds()).toEqual([]);
+    await host.answer(bigState(1, 10, ['new']));
+    await host.runTask();
+    expect(eventIds()).toEqual(['new']);
+    expect(seriesCount()).toBe(10);
   });
 });

@@ -5,11 +5,15 @@
 // state wins and only the held deltas after its seq are applied, so nothing
 // applies twice. While a snapshot is reviewed the wall shows the snapshot, not
 // the host: a reload then keeps only a request to open a file (leaving the
-// review loads the live state again).
+// review loads the live state again). A state is taken in slices of series,
+// each in a task of its own (hydrateLive), and lands in the store at once:
+// the wall never shows part of a catalog; until the first one lands the
+// screen says how far loading has got.
 import type { ConsoleStateFeed } from '../../../shared/api/contract';
 import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import type { ConnectionListener } from '../bridge/bridge-connection';
 import { useConsoleStore } from './console-store';
+import { hydrateLive, type HydrationOptions } from './live-hydration';
 
 const RETRY_MS = 3_000;
 
@@ -17,7 +21,7 @@ const RETRY_MS = 3_000;
 type Stream =
   /** Up to date as of delta `last`. */
   | { phase: 'live'; last: number }
-  /** A full state is on its way; deltas meanwhile are held for after it. */
+  /** A full state is on its way (or being taken in); deltas meanwhile are held for after it. */
   | { phase: 'loading'; held: ConsoleDelta[] }
   /** No state to apply deltas to (none yet, or the load failed): the next load covers them. */
   | { phase: 'waiting' };
@@ -33,16 +37,34 @@ function keepReviewing(state: ConsoleState): void {
 export function startConsoleSync(
   api: ConsoleStateFeed,
   onConnection: (listener: ConnectionListener) => () => void,
+  yieldTask?: HydrationOptions['yieldTask'],
 ): () => void {
   const store = useConsoleStore.getState;
   let generation = 0;
   let retry: number | undefined;
   let stream: Stream = { phase: 'waiting' };
 
-  const applyState = (state: ConsoleState): void => {
-    const held = stream.phase === 'loading' ? stream.held : [];
+  /** Takes the state in slices; false when a newer load superseded it meanwhile. */
+  const hydrate = async (state: ConsoleState, mine: number): Promise<boolean> => {
+    if (store().review) {
+      keepReviewing(state);
+      return true;
+    }
+    const live = await hydrateLive(state, {
+      stillWanted: () => mine === generation,
+      progress: (done, total) => store().setHydrating({ done, total }),
+      ...(yieldTask ? { yieldTask } : {}),
+    });
+    if (!live) return false;
+    // A review that began while the slices were taken keeps the wall on the snapshot.
     if (store().review) keepReviewing(state);
-    else store().applyState(state);
+    else store().applyState(state, live);
+    return true;
+  };
+
+  /** The state is in: the stream stands at its seq, and held deltas after it follow. */
+  const resumeAfter = (state: ConsoleState): void => {
+    const held = stream.phase === 'loading' ? stream.held : [];
     stream = { phase: 'live', last: state.seq };
     // Held deltas up to the state's seq are already in it.
     for (const delta of held) {
@@ -58,7 +80,7 @@ export function startConsoleSync(
     stream = { phase: 'loading', held: [] };
     try {
       const state = await api.getState();
-      if (mine === generation) applyState(state);
+      if (mine === generation && (await hydrate(state, mine))) resumeAfter(state);
     } catch (error) {
       if (mine !== generation) return;
       stream = { phase: 'waiting' };
