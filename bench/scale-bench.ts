@@ -6,7 +6,7 @@
 // For 1, 5 and 20 endpoints × 100, 1,000 and 5,000 series each at 1 Hz: the
 // endpoints (bench/scale-endpoint.ts, one child process, one loopback
 // WebSocket server each) and the core (bench/scale-core.ts, another child,
-// so its CPU and RSS are its own) run for a warm-up, the ring buffers are
+// so its CPU and RSS are its own) run for a warm-up, the history buffers are
 // filled to an hour's worth, then a window measures the core's CPU share,
 // RSS and the deltas it hands the renderer. 10 s + 15 s a cell (5 s + 8 s
 // with --quick). Cells over --max-rate samples/s (default 50,000: 20 × 5,000,

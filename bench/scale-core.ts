@@ -10,8 +10,10 @@ import { writeFileSync } from 'node:fs';
 import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ConsoleCore } from '../main/core/console-core';
-import type { SeriesBuffer } from '../main/core/series/series-buffer';
+import { SeriesBuffer } from '../main/core/series/series-buffer';
 import type { ConsoleDelta } from '../shared/api/console-state';
 import { isLinkLive } from '../shared/rules/link-liveness';
 import { summariseProfile, type CpuProfile } from './cpu-profile-summary';
@@ -24,11 +26,11 @@ export type CoreRequest =
   | { type: 'profile'; seconds: number };
 
 export interface FillFigures {
-  /** RSS at the end of the warm-up, with ring buffers barely touched. */
+  /** RSS at the end of the warm-up, with history buffers barely touched. */
   rssFreshMb: number;
-  /** Whether every ring buffer was filled to its capacity (skipped when memory is short). */
+  /** Whether every series was given an hour of history (skipped when memory is short). */
   filled: boolean;
-  /** Bytes the ring buffers hold when full: series × capacity × 16. */
+  /** Bytes of the history buffers' typed arrays with an hour in every one. */
   bufferMb: number;
 }
 
@@ -41,7 +43,7 @@ export interface WindowFigures {
   rssMb: number;
   rssMaxMb: number;
   heapUsedMb: number;
-  /** Typed-array backing stores (the ring buffers), outside the JS heap. */
+  /** Typed-array backing stores (the history buffers), outside the JS heap. */
   arrayBuffersMb: number;
   deltasPerSecond: number;
   bytesPerSecond: number;
@@ -88,26 +90,43 @@ async function connect(urls: string[], expected: number, limitMs: number): Promi
   }
 }
 
+const HOUR_AT_1HZ = 3_600;
+
+/** An hour of 1 Hz samples ending at `end`, into a fresh buffer of the same shape. */
+function hourOf(buffer: SeriesBuffer, end: number, value: number): SeriesBuffer {
+  const filled = new SeriesBuffer(buffer.shape);
+  for (let k = HOUR_AT_1HZ - 1; k >= 0; k -= 1) filled.push(end - k * 1000, value + (k % 3));
+  return filled;
+}
+
 /**
- * What an hour at 1 Hz does to memory, without waiting an hour: every ring
- * buffer is written to its capacity (the same value up to the series' last
- * sample), so its pages are resident as they are after an hour. Fresh
- * typed arrays are not: the OS maps their pages on first write.
+ * What an hour at 1 Hz does to memory, without waiting an hour: every
+ * series' buffer is replaced by one that holds an hour of samples ending at
+ * its last one (raw tier full, older buckets all in use), so its pages are
+ * resident as they are after an hour. Live samples go on after that last one.
+ * Then one full collection, as an hour of running would have made many: the
+ * replaced warm-up buffers and the fill's own garbage are not history.
  */
 function fill(): FillFigures {
   const rssFreshMb = round1(process.memoryUsage.rss() / MB);
   const buffers = (core as unknown as { series: { buffers: Map<string, SeriesBuffer> } }).series
     .buffers;
-  let bytes = 0;
-  for (const buffer of buffers.values()) bytes += buffer.capacity * 16;
+  const [first] = buffers.values();
+  const bytes = first ? hourOf(first, Date.now(), 0).byteLength * buffers.size : 0;
   const bufferMb = round1(bytes / MB);
   // Filling must not push a shared machine into swapping or the OOM killer.
   if (bytes > freemem() / 2) return { rssFreshMb, filled: false, bufferMb };
-  for (const buffer of buffers.values()) {
+  for (const [key, buffer] of buffers) {
     const last = buffer.last() ?? { t: Date.now(), v: 0 };
-    for (let k = buffer.capacity - 1; k >= 0; k -= 1) buffer.push(last.t - k * 1000, last.v);
+    buffers.set(key, hourOf(buffer, last.t, last.v));
   }
+  collectGarbage();
   return { rssFreshMb, filled: true, bufferMb };
+}
+
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** Measures from begin() to the returned function's call. */

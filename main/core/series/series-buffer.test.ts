@@ -88,3 +88,126 @@ describe('SeriesBuffer', () => {
     expect(buffer.pointsSince(0)).toEqual({ t: [1], v: [1] });
   });
 });
+
+describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per 30 s)', () => {
+  /** 2023-11-14T22:13:00Z, a multiple of 30 s, so buckets start at BASE + k × 30 s. */
+  const BASE = 1_700_000_000_000 - (1_700_000_000_000 % 30_000);
+  const hourAt1Hz = (value: (k: number) => number = (k) => k % 7) => {
+    const buffer = new SeriesBuffer(3_600);
+    for (let k = 0; k < 3_600; k += 1) buffer.push(BASE + k * 1000, value(k));
+    return buffer;
+  };
+
+  it('has the shape the docs state: 300 raw samples, 30 s buckets covering the rest of the hour', () => {
+    expect(new SeriesBuffer(3_600).shape).toEqual({
+      rawSamples: 300,
+      bucketMs: 30_000,
+      buckets: 111,
+    });
+  });
+
+  it('keeps the newest 300 samples exactly, times and values', () => {
+    const buffer = hourAt1Hz((k) => k * 1.5 + 0.1);
+    const tail = buffer.pointsSince(BASE + 3_300_000);
+    expect(tail.t).toEqual(Array.from({ length: 300 }, (_, i) => BASE + (3_300 + i) * 1000));
+    expect(tail.v).toEqual(Array.from({ length: 300 }, (_, i) => (3_300 + i) * 1.5 + 0.1));
+    expect(buffer.last()).toEqual({ t: BASE + 3_599_000, v: 3_599 * 1.5 + 0.1 });
+  });
+
+  it('keeps a one-sample spike older than 5 minutes, with its exact time', () => {
+    const buffer = hourAt1Hz((k) => (k === 1_234 ? 999 : k === 2_001 ? -5 : 1));
+    const all = buffer.pointsSince(BASE);
+    const at = (t: number) => all.v[all.t.indexOf(t)];
+    expect(at(BASE + 1_234_000)).toBe(999);
+    expect(at(BASE + 2_001_000)).toBe(-5);
+    expect(Math.max(...all.v)).toBe(999);
+  });
+
+  it('holds the lowest and highest of each 30 s bucket, in time order, then the raw tail', () => {
+    // Falls within each bucket, rises in the next: the highest comes first, then last.
+    const buffer = hourAt1Hz((k) => (Math.floor(k / 30) % 2 === 0 ? 100 - (k % 30) : k % 30));
+    const all = buffer.pointsSince(BASE);
+    const older = { t: all.t.slice(0, -300), v: all.v.slice(0, -300) };
+    expect(older.t).toHaveLength(110 * 2);
+    for (let b = 0; b < 110; b += 1) {
+      const start = BASE + b * 30_000;
+      const falling = b % 2 === 0;
+      expect(older.t.slice(2 * b, 2 * b + 2)).toEqual([start, start + 29_000]);
+      expect(older.v.slice(2 * b, 2 * b + 2)).toEqual(falling ? [100, 71] : [0, 29]);
+    }
+    expect(all.t.slice(-300)[0]).toBe(BASE + 3_300_000);
+  });
+
+  it('starts buckets at multiples of their width: a sample on the boundary opens the next one', () => {
+    const shape = { rawSamples: 1, bucketMs: 30_000, buckets: 4 };
+    const buffer = new SeriesBuffer(shape);
+    // 29.999 s and 30 s fall in different buckets; each bucket is then one point.
+    for (const [t, v] of [
+      [BASE + 29_999, 5],
+      [BASE + 30_000, 6],
+      [BASE + 59_999, 7],
+      [BASE + 60_000, 8],
+    ]) {
+      buffer.push(t as number, v as number);
+    }
+    buffer.push(BASE + 90_000, 9);
+    expect(buffer.pointsSince(0)).toEqual({
+      t: [BASE + 29_999, BASE + 30_000, BASE + 59_999, BASE + 60_000, BASE + 90_000],
+      v: [5, 6, 7, 8, 9],
+    });
+  });
+
+  it('a bucket whose samples are all equal gives one point, at its first sample', () => {
+    const buffer = new SeriesBuffer({ rawSamples: 1, bucketMs: 30_000, buckets: 4 });
+    for (let k = 0; k < 30; k += 1) buffer.push(BASE + k * 1000, 4);
+    buffer.push(BASE + 30_000, 4);
+    expect(buffer.pointsSince(0)).toEqual({ t: [BASE, BASE + 30_000], v: [4, 4] });
+    expect(buffer.size).toBe(2);
+  });
+
+  it('after hours of pushes covers the last hour, oldest first, and its memory stays bounded', () => {
+    const buffer = new SeriesBuffer(3_600);
+    const hours = 5;
+    for (let k = 0; k < hours * 3_600; k += 1) buffer.push(BASE + k * 1000, Math.sin(k));
+    const end = BASE + (hours * 3_600 - 1) * 1000;
+    const all = buffer.pointsSince(0);
+    expect(all.t[0]).toBeGreaterThanOrEqual(end - 3_630_000);
+    expect(all.t[0]).toBeLessThanOrEqual(end - 3_599_000);
+    for (let i = 1; i < all.t.length; i += 1)
+      expect(all.t[i]).toBeGreaterThan(all.t[i - 1] as number);
+    expect(all.t).toHaveLength(buffer.size);
+    // 300 × (8 + 2) bytes raw + 111 buckets × 20 bytes, against 57,600 for the hour in doubles.
+    expect(buffer.byteLength).toBe(5_220);
+  });
+
+  it('a new series costs a fraction of a full one', () => {
+    const buffer = new SeriesBuffer(3_600);
+    buffer.push(BASE, 1);
+    expect(buffer.byteLength).toBeLessThanOrEqual(200);
+  });
+
+  it('refuses a sample not after the newest (a repeat or one back in time) and keeps the rest', () => {
+    const buffer = new SeriesBuffer(3_600);
+    expect(buffer.push(BASE + 2_000, 2)).toBe(true);
+    expect(buffer.push(BASE + 2_000, 3)).toBe(false);
+    expect(buffer.push(BASE + 1_000, 1)).toBe(false);
+    expect(buffer.push(BASE + 3_000, 4)).toBe(true);
+    expect(buffer.pointsSince(0)).toEqual({ t: [BASE + 2_000, BASE + 3_000], v: [2, 4] });
+  });
+
+  it('round-trips times a 16-bit step cannot hold: long gaps and fractions of a millisecond', () => {
+    const times = [BASE, BASE + 0.25, BASE + 1_000.25, BASE + 400_000];
+    times.push(BASE + 465_535, BASE + 531_069, BASE + 86_400_000, 9e15); // steps 65,535 and 65,534
+    const buffer = new SeriesBuffer({ rawSamples: 7, bucketMs: 30_000, buckets: 0 });
+    times.forEach((t, i) => buffer.push(t, i));
+    expect(buffer.pointsSince(0)).toEqual({ t: times.slice(1), v: [1, 2, 3, 4, 5, 6, 7] });
+  });
+
+  it('pointsSince() in the older tier returns only points at or after `since`', () => {
+    const buffer = hourAt1Hz((k) => k);
+    // Bucket 10 (300–329 s) holds 300 and 329; asking from 310 s leaves only its highest.
+    const from = buffer.pointsSince(BASE + 310_000);
+    expect(from.t.slice(0, 3)).toEqual([BASE + 329_000, BASE + 330_000, BASE + 359_000]);
+    expect(from.v.slice(0, 3)).toEqual([329, 330, 359]);
+  });
+});
