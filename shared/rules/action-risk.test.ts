@@ -167,3 +167,36 @@ describe('why the dialog asks what it asks', () => {
     expect(assessRisk({ ...narrow, action: 'flag.set' }).confirmation).toBe('one-confirm');
   });
 });
+
+describe('production by name, separators', () => {
+  it('reads a run of separators as one: "pre--prod" is still pre-production', () => {
+    expect(productionByName('pre--prod')).toBe(false);
+    expect(productionByName('non_-prod')).toBe(false);
+  });
+});
+
+describe('what a one-confirm dialog says the action does', () => {
+  const why = (action: ActionName, direction: Direction) =>
+    assessRisk({ action, production: false, direction, reachesEveryone: false }).why;
+
+  it('a build retry reaches no users', () => {
+    expect(why('build.retry', 'widen')).toBe(
+      'One confirm for “Retry build”: it reaches no users (it re-runs CI only).',
+    );
+  });
+
+  it('a narrowing says it narrows, outside a patch', () => {
+    expect(why('flag.set', 'narrow')).toBe(
+      'One confirm for “Set flag”: it narrows exposure; check the preview above.',
+    );
+    expect(why('deploy.rollback', 'narrow')).toBe(
+      'One confirm for “Roll back”: it narrows exposure; check the preview above.',
+    );
+  });
+
+  it('a widening outside production says it reaches part of the users', () => {
+    expect(why('flag.set', 'widen')).toBe(
+      'One confirm for “Set flag”: it widens exposure outside production to part of the users; check the preview above.',
+    );
+  });
+});

@@ -77,4 +77,16 @@ describe('minMaxDecimate', () => {
       [5000, 3],
     ]);
   });
+
+  it('counts only the points from `from` on against the limit', () => {
+    const points = series([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(minMaxDecimate(points, 5, 5).map((pair) => pair[1])).toEqual([5, 6, 7, 8, 9]);
+  });
+
+  it('keeps two points as two even when asked for fewer', () => {
+    expect(minMaxDecimate(series([5, 6]), 1)).toEqual([
+      [0, 5],
+      [1000, 6],
+    ]);
+  });
 });

@@ -64,3 +64,27 @@ describe('endpoint URL rule', () => {
     expect(redactedEndpointUrl('not a url')).toBe('not a url');
   });
 });
+
+describe('endpoint URL rule, edges', () => {
+  it('asks for a URL when the field holds only spaces', () => {
+    expect(endpointUrlProblem('   ')).toMatch(/Enter the endpoint URL/);
+  });
+
+  it('refuses a password even without a user name', () => {
+    expect(endpointUrlProblem('ws://:SECRET@h:1')).toMatch(/Remove the user name and password/);
+  });
+
+  // A URL pasted from a web page may carry no-break spaces, which the URL parser keeps.
+  it('takes a URL pasted with no-break spaces around it', () => {
+    const pasted = '\u00a0wss://alice:SECRET@m.example.com/wf?token=T\u00a0';
+    expect(endpointUrlProblem('\u00a0ws://h:1\u00a0')).toBe(undefined);
+    expect(canonicalEndpointUrl('\u00a0ws://h:1\u00a0')).toBe('ws://h:1/');
+    expect(withoutCredentials(pasted)).toBe('wss://m.example.com/wf');
+    expect(redactedEndpointUrl(pasted)).toBe('wss://alice:***@m.example.com/wf?token=***');
+  });
+
+  it('prints a URL without a password as it is', () => {
+    expect(redactedEndpointUrl('ws://h:1/?tenant=a')).toBe('ws://h:1/?tenant=a');
+    expect(redactedEndpointUrl('ws://alice@h:1/')).toBe('ws://alice@h:1/');
+  });
+});

@@ -60,3 +60,24 @@ describe('snapshot file names', () => {
     );
   });
 });
+
+describe('received names, edges', () => {
+  it('gives a name without an extension the snapshot one', () => {
+    expect(toSnapshotFileName('Billing outage')).toBe('Billing outage.wfsnap');
+    expect(numberedSnapshotFileName('Billing outage', 2)).toBe('Billing outage (2)');
+  });
+
+  it('replaces a run of refused characters with one dash', () => {
+    expect(toSnapshotFileName('a<>:b.wfsnap')).toBe('a-b.wfsnap');
+  });
+
+  it('drops every trailing dot and space before the extension', () => {
+    expect(toSnapshotFileName('notes. ..wfsnap')).toBe('notes.wfsnap');
+  });
+
+  it('cuts a long name to 200 characters, still a valid name', () => {
+    const kept = toSnapshotFileName(`${'a'.repeat(300)}.wfsnap`);
+    expect(kept).toBe(`${'a'.repeat(200)}.wfsnap`);
+    expect(isSnapshotFileName(kept)).toBe(true);
+  });
+});

@@ -419,3 +419,147 @@ describe('snapshotToState with recorded history', () => {
     expect(snapshotToState(exported, s(100)).historyRecorded).toBe(false);
   });
 });
+
+describe('snapshotToState at the edges of each instant', () => {
+  it('includes an event and a transition stamped exactly at the instant', () => {
+    expect(snapshotToState(snapshot, s(205)).events.map((e) => e.id)).toEqual(['e1']);
+    expect(snapshotToState(snapshot, s(102)).alertTimeline).toHaveLength(2);
+  });
+
+  it('cuts the values with their times', () => {
+    const cut = snapshotToState(snapshot, s(99) + 500).points['demo/avail'];
+    expect(cut?.v).toHaveLength(100);
+    expect(cut?.v.at(-1)).toBe(100 - 99 / 100);
+  });
+
+  it('raises an alert without transitions at its own start, not a millisecond later', () => {
+    expect(alertAt(500, 'alert-3')?.state).toBe('pending');
+  });
+});
+
+// Alerts on a series with no points: their value can only come from their transitions.
+const quietAlert = (id: string, extra: Partial<Snapshot['alerts'][number]>) => ({
+  id,
+  seriesKey: 'demo/quiet',
+  endpointId: 'demo',
+  title: 'Quiet',
+  severity: 'warning' as const,
+  state: 'resolved' as const,
+  since: s(100),
+  ...extra,
+});
+const quiet: Snapshot = {
+  ...snapshot,
+  alerts: [
+    quietAlert('older', { firedAt: s(110), resolvedAt: s(300) }),
+    quietAlert('newer', { firedAt: s(110), resolvedAt: s(350) }),
+    quietAlert('valued', { firedAt: s(102), resolvedAt: s(300) }),
+    quietAlert('twice', { firedAt: s(102), resolvedAt: s(350) }),
+  ],
+  alertTimeline: [
+    { at: s(100), alertId: 'valued', state: 'pending', note: 'warning pending', value: 1 },
+    { at: s(102), alertId: 'valued', state: 'firing', note: 'warning fired', value: 2 },
+    { at: s(120), alertId: 'valued', state: 'firing', note: 'acknowledged by ana' },
+    { at: s(300), alertId: 'valued', state: 'resolved', note: 'back within bounds', value: 3 },
+    { at: s(100), alertId: 'twice', state: 'pending', note: 'warning pending' },
+    { at: s(102), alertId: 'twice', state: 'firing', note: 'warning fired' },
+    { at: s(200), alertId: 'twice', state: 'resolved', note: 'back within bounds' },
+    { at: s(250), alertId: 'twice', state: 'firing', note: 'warning fired' },
+    { at: s(350), alertId: 'twice', state: 'resolved', note: 'back within bounds' },
+  ],
+};
+const quietAt = (seconds: number, id: string) =>
+  snapshotToState(quiet, s(seconds)).alerts.find((a) => a.id === id);
+
+describe('snapshotToState for alerts without series values', () => {
+  it('resolves an alert without transitions at its own resolution time', () => {
+    expect(quietAt(299, 'older')?.state).toBe('firing');
+    expect(quietAt(300, 'older')).toMatchObject({ state: 'resolved', resolvedAt: s(300) });
+  });
+
+  it('lists the most recently resolved alert first', () => {
+    const resolved = snapshotToState(quiet, s(600)).alerts.map((a) => a.id);
+    expect(resolved.indexOf('newer')).toBeLessThan(resolved.indexOf('older'));
+    expect(resolved.indexOf('twice')).toBeLessThan(resolved.indexOf('valued'));
+  });
+
+  it('has no value when neither the series nor a transition gives one', () => {
+    expect(quietAt(150, 'older')).not.toHaveProperty('value');
+  });
+
+  it("takes the value of the alert's last transition that carried one by the instant", () => {
+    expect(quietAt(100, 'valued')?.value).toBe(1);
+    expect(quietAt(102, 'valued')?.value).toBe(2);
+    expect(quietAt(120, 'valued')?.value).toBe(2);
+    expect(quietAt(300, 'valued')?.value).toBe(3);
+  });
+
+  it('takes the resolution time from the timeline: the resolution that had happened by then', () => {
+    expect(quietAt(200, 'twice')).toMatchObject({ state: 'resolved', resolvedAt: s(200) });
+    expect(quietAt(210, 'twice')?.resolvedAt).toBe(s(200));
+    expect(quietAt(260, 'twice')).not.toHaveProperty('resolvedAt');
+    expect(quietAt(400, 'twice')?.resolvedAt).toBe(s(350));
+  });
+});
+
+describe('snapshotToState with partial history', () => {
+  it('adds an endpoint whose deployments only the history recorded', () => {
+    const other = { ...billing('3.0.0', 'healthy', s(100)), endpointId: 'other' };
+    const withOther: Snapshot = {
+      ...recorded,
+      history: {
+        ...history,
+        deployments: [...history.deployments, { at: s(100), deployments: other }],
+      },
+    };
+    const shown = snapshotToState(withOther, s(120)).deployments;
+    expect(shown.map((d) => d.endpointId)).toEqual(['demo', 'other']);
+  });
+
+  it('shows the exported releases when the history recorded none', () => {
+    const exported = [release('beta', 'worse')];
+    const noReleases: Snapshot = {
+      ...recorded,
+      releases: exported,
+      history: { ...history, releases: [] },
+    };
+    expect(snapshotToState(noReleases, s(100)).releases).toEqual(exported);
+  });
+
+  it('keeps a departed series that reported again after it left, and drops one with no points', () => {
+    const returned = (t: number[]): Snapshot => ({
+      ...recorded,
+      points: { ...snapshot.points, 'demo/errors.beta': { t, v: t.map(() => 3) } },
+    });
+    const keys = (file: Snapshot, seconds: number) =>
+      snapshotToState(file, s(seconds)).series.map((x) => x.key);
+    expect(keys(returned([s(190), s(300), s(460)]), 470)).toContain('demo/errors.beta');
+    // A last point at the very instant it left is not a return.
+    expect(keys(returned([s(190), s(450)]), 470)).not.toContain('demo/errors.beta');
+    const noPoints: Snapshot = { ...recorded, points: snapshot.points };
+    expect(keys(noPoints, 449)).toContain('demo/errors.beta');
+    expect(keys(noPoints, 450)).not.toContain('demo/errors.beta');
+  });
+
+  it('adds an action only the history recorded, and leaves the others as they were', () => {
+    const extra = {
+      ...rollback,
+      endpointId: 'demo',
+      key: 'history-only',
+      state: 'succeeded' as const,
+      operator: 'cy',
+      submittedAt: s(265),
+      updatedAt: s(270),
+    };
+    const withExtra: Snapshot = {
+      ...recorded,
+      history: { ...history, actions: [...history.actions, { at: s(270), action: extra }] },
+    };
+    const actions = snapshotToState(withExtra, s(290)).actions;
+    expect(actions.map((a) => [a.key, a.state])).toEqual([
+      ['logged-action-1', 'running'],
+      ['unlogged-action', 'failed'],
+      ['history-only', 'succeeded'],
+    ]);
+  });
+});
