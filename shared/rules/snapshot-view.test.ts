@@ -231,6 +231,18 @@ describe('snapshotToState', () => {
     expect(alertAt(510, 'alert-3')).toMatchObject({ state: 'firing', firedAt: s(510) });
   });
 
+  it('keeps the first firing time when the timeline lost it and kept a later note', () => {
+    const trimmed: Snapshot = {
+      ...snapshot,
+      // The bounded timeline dropped alert-1's pending and firing transitions.
+      alertTimeline: snapshot.alertTimeline.filter(
+        (t) => t.alertId !== 'alert-1' || t.at >= s(150),
+      ),
+    };
+    const at = snapshotToState(trimmed, s(200)).alerts.find((a) => a.id === 'alert-1');
+    expect(at).toMatchObject({ state: 'firing', firedAt: s(102), severity: 'critical' });
+  });
+
   it('shows each action in the state the audit log gives it at the instant', () => {
     expect(actionAt(199, 'logged-action-1')).toBeUndefined();
     expect(actionAt(200, 'logged-action-1')?.state).toBe('pending');

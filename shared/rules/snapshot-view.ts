@@ -201,7 +201,12 @@ function alertAt(
   delete rest.acknowledged;
   delete rest.value;
   const value = valueAt(series, at) ?? lastValue(transitions, at);
-  const firing = transitions?.find((t) => t.state === 'firing' && t.at <= at)?.at ?? firedAt;
+  // An alert fires once (its firedAt); the bounded timeline may have lost that
+  // transition and kept a later 'firing' note (an escalation), so firedAt wins.
+  const firing =
+    firedAt !== undefined && firedAt <= at
+      ? firedAt
+      : transitions?.find((t) => t.state === 'firing' && t.at <= at)?.at;
   return {
     ...rest,
     state,
