@@ -25,7 +25,7 @@ export const LATENCY_PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
   const state = {
     recording: false, latencies: [], hostMs: [], pageMs: [], deltas: 0, samples: 0,
-    pending: new Map(), keyOf: new WeakMap(),
+    points: 0, only: /(?:)/, pending: new Map(), keyOf: new WeakMap(),
   };
   const Native = window.WebSocket;
   class BenchSocket extends Native {
@@ -40,6 +40,8 @@ export const LATENCY_PROBE = `(() => {
         if (message.method !== DELTA || !message.params || !message.params.points) return;
         state.deltas += 1;
         for (const [key, points] of Object.entries(message.params.points)) {
+          state.points += points.t.length;
+          if (!state.only.test(key)) continue;
           const t = points.t[points.t.length - 1];
           if (typeof t !== 'number') continue;
           state.samples += 1;
@@ -81,9 +83,11 @@ export const LATENCY_PROBE = `(() => {
   }
 
   window.__latency = {
-    start() {
+    /** Latencies of the series whose key matches the pattern \`only\` (all by default). */
+    start(only = '') {
       state.latencies = []; state.hostMs = []; state.pageMs = [];
-      state.deltas = 0; state.samples = 0; state.pending.clear();
+      state.deltas = 0; state.samples = 0; state.points = 0; state.only = new RegExp(only);
+      state.pending.clear();
       state.recording = true;
     },
     stop() {
@@ -92,7 +96,7 @@ export const LATENCY_PROBE = `(() => {
       for (const list of state.pending.values()) undrawn += list.length;
       return {
         latencies: state.latencies, hostMs: state.hostMs, pageMs: state.pageMs,
-        deltas: state.deltas, samples: state.samples, undrawn,
+        deltas: state.deltas, samples: state.samples, points: state.points, undrawn,
         skewMs: Date.now() - now(),
       };
     },
