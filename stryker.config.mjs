@@ -52,7 +52,9 @@ if (!scope) {
 
 // In-process tests only: suites that spawn bridges, fuzz for a minute or count
 // 1,000 reconnects would make every mutant take minutes and prove no more here.
-const testFiles = [
+// vitest.mutation.config.ts runs exactly these (the vitest runner takes its
+// tests from vitest's config; Stryker reads this list for incremental runs).
+export const testFiles = [
   'shared/**/*.test.ts',
   'main/**/*.test.ts',
   'test/unit/**/*.test.ts',
@@ -77,7 +79,7 @@ const testFiles = [
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
