@@ -15,7 +15,7 @@
 //   npx tsx bench/renderer-bench.ts [b2|b2-flood|b3|b4|b7] [--quick] [--profile] [--build]
 //
 // --profile adds a 20 s CPU profile of the 4K wall to B3's figures, by function;
-// to B7's, a profile of the load as well (navigation to a full page; the whole
+// to b2-flood's, 20 s of the flooded wall after its window; to B7's, a profile of the load as well (navigation to a full page; the whole
 // profile is written to the temp folder for DevTools).
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,7 +166,11 @@ interface LatencyRecord {
 /** B2's row under load: 50 series at 1 Hz measured while 50 more carry 10,000 samples/s. */
 const FLOOD_MIX = { hz: 1, measured: 50, floodHz: 200, flooded: 50 };
 
-export async function runLatencyBench(quick = false, flood = false): Promise<LatencyFigures> {
+export async function runLatencyBench(
+  quick = false,
+  flood = false,
+  profileSeconds = 0,
+): Promise<LatencyFigures & { profile?: ProfileSummary }> {
   const seconds = quick ? 10 : 30;
   const viewport = { width: 1920, height: 1080 };
   const { hz, measured, floodHz, flooded } = FLOOD_MIX;
@@ -181,7 +185,9 @@ export async function runLatencyBench(quick = false, flood = false): Promise<Lat
     await sleep(seconds * 1000);
     const after = await pageMetrics(cdp);
     const record = (await wall.page.evaluate('window.__latency.stop()')) as LatencyRecord;
-    return latencyFigures(wall, viewport, seconds, record, busyShare(before, after));
+    const figures = latencyFigures(wall, viewport, seconds, record, busyShare(before, after));
+    if (profileSeconds === 0) return figures;
+    return { ...figures, profile: await profilePage(cdp, profileSeconds) };
   } finally {
     await wall.close();
   }
@@ -726,8 +732,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     if (want('b2')) console.log('B2', await runLatencyBench(quick));
     if (want('b2') || want('b2-flood')) {
       const otherCpu = watchOtherCpu();
-      const figures = await runLatencyBench(quick, true);
-      console.log('B2 under 10,000 samples/s', { ...figures, otherCores: round1(otherCpu.stop()) });
+      const figures = await runLatencyBench(quick, true, profile);
+      const otherCores = round1(otherCpu.stop());
+      console.dir({ b2UnderFlood: { ...figures, otherCores } }, { depth: 4 });
     }
     if (want('b3')) console.dir(await runLoadBench(quick, profile), { depth: 4 });
     if (want('b7')) {
