@@ -23,6 +23,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // The renderer's code is split (main.tsx loads it in stages, ECharts on
+      // demand); its styles stay one stylesheet the page links, as before.
+      cssCodeSplit: false,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
   },

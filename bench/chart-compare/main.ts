@@ -14,7 +14,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ConsoleSeries } from '../../shared/api/series';
 import { tileChartSpec } from '../../renderer/src/features/wall/tile-chart-option';
 import { ChartDrawer, type LiveChartSpec } from '../../renderer/src/ui/chart/chart-drawer';
-import { echarts } from '../../renderer/src/ui/chart/chart-engine';
+import { echarts } from '../../renderer/src/ui/chart/echarts-parts';
 import type { ChartFrame } from '../../renderer/src/ui/chart/chart-frame';
 import { readChartPalette } from '../../renderer/src/ui/chart/chart-palette';
 import { tileChartSpecBefore } from './tile-chart-before';

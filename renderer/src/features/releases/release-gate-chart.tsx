@@ -4,7 +4,7 @@
 // (which moves with the baseline's mean every second) goes through a ref.
 import { memo, useEffect, useRef } from 'react';
 import { useConsoleStore } from '../../store/console-store';
-import { echarts } from '../../ui/chart/chart-engine';
+import { createChart } from '../../ui/chart/chart-engine';
 import { readChartPalette } from '../../ui/chart/chart-palette';
 import {
   gateChartData,
@@ -46,7 +46,7 @@ export const ReleaseGateChart = memo(function ReleaseGateChart({
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
+    const chart = createChart(element);
     const store = useConsoleStore;
     let palette = readChartPalette();
     let frame: number | undefined;

@@ -3,12 +3,11 @@
 // drawn through the shared, frame-budgeted draw queue, never through a React
 // re-render. The instance is disposed with its element.
 import { wallNow } from '../now-ticker';
-import type { ECharts } from 'echarts/core';
 import { useEffect, type RefObject } from 'react';
 import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
 import { requestDraw } from './chart-draw-queue';
 import { ChartDrawer, type LiveChartSpec } from './chart-drawer';
-import { echarts } from './chart-engine';
+import { createChart, type Chart } from './chart-engine';
 import type { ChartFrame } from './chart-frame';
 import { markersOf, type ChartMarker } from './chart-markers';
 import { readChartPalette } from './chart-palette';
@@ -35,7 +34,7 @@ export function useLiveChart(
     const element = ref.current;
     if (!element) return;
     const store = useConsoleStore;
-    let chart: ECharts | undefined;
+    let chart: Chart | undefined;
     let drawer: ChartDrawer | undefined;
     let palette = readChartPalette();
     // Re-read only when events or actions change, not on every draw.
@@ -93,8 +92,10 @@ export function useLiveChart(
     };
     // The instance and its first whole draw wait their turn in the draw queue
     // too: a page of a hundred tiles mounting at once must not be one long task.
+    // Before the engine's chunk is in, the chart keeps its options and the
+    // area stays empty (createChart).
     const cancelStart = requestDraw(() => {
-      chart = echarts.init(element, undefined, { renderer: 'canvas' });
+      chart = createChart(element);
       drawer = new ChartDrawer(chart, spec);
       redrawAll();
     });

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+// Leaving a review against a scripted host: the live state is taken in tasks
+// while the wall stays on the snapshot, lands whole, and the deltas that came
+// meanwhile follow it (those already in it do not apply twice; a gap refetches).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type {
+  ConsoleDelta,
+  ConsoleEvent,
+  ConsoleState,
+} from '../../../../shared/api/console-state';
+import type { ConsoleSeries } from '../../../../shared/api/series';
+import { DEFAULT_SETTINGS } from '../../../../shared/api/settings';
+import { useConsoleStore } from '../../store/console-store';
+import type { ReviewSession } from '../../store/review-slice';
+import { exitReview } from './review-exit';
+
+const host = vi.hoisted(() => ({
+  replies: [] as ((state: unknown) => void)[],
+  listeners: new Set<(delta: unknown) => void>(),
+}));
+
+vi.mock('../../bridge/console-bridge', () => ({
+  getConsoleApi: () => ({
+    getState: () => new Promise((resolve) => host.replies.push(resolve)),
+    onDelta: (listener: (delta: unknown) => void) => {
+      host.listeners.add(listener);
+      return () => host.listeners.delete(listener);
+    },
+  }),
+}));
+
+const { endpoints: _endpoints, ...settings } = DEFAULT_SETTINGS;
+
+const event = (id: string): ConsoleEvent => ({
+  specversion: '1.0',
+  id,
+  source: 'demo',
+  type: 'deploy.started',
+  time: '2024-01-01T00:00:00Z',
+  endpointId: 'ep1',
+});
+
+const series = (i: number): ConsoleSeries => ({
+  key: `ep/s${i}`,
+  endpointId: 'ep',
+  id: `s${i}`,
+  title: `Series ${i}`,
+  level: 'service',
+  unit: '%',
+  kind: 'gauge',
+  intervalMs: 1000,
+});
+
+function liveState(seq: number, seriesCount: number, eventIds: string[]): ConsoleState {
+  const catalog = Array.from({ length: seriesCount }, (_, i) => series(i));
+  return {
+    seq,
+    endpoints: [],
+    series: catalog,
+    points: Object.fromEntries(catalog.map((s, i) => [s.key, { t: [i], v: [i] }])),
+    deployments: [],
+    actions: [],
+    events: eventIds.map(event),
+    profile: 'operator',
+    notices: [],
+    alerts: [],
+    alertTimeline: [],
+    settings,
+    releases: [],
+    kiosk: false,
+  };
+}
+
+const session = { fileName: 'incident.wfsnap' } as ReviewSession;
+const tasks: (() => void)[] = [];
+const yieldTask = () => new Promise<void>((resolve) => tasks.push(resolve));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const seriesShown = () => Object.keys(useConsoleStore.getState().series).length;
+const eventIds = () => useConsoleStore.getState().events.map((e) => e.id);
+
+async function answer(state: ConsoleState): Promise<void> {
+  host.replies.shift()?.(state);
+  await settle();
+}
+async function runTasks(): Promise<number> {
+  let ran = 0;
+  while (tasks.length > 0) {
+    tasks.shift()?.();
+    ran += 1;
+    await settle();
+  }
+  return ran;
+}
+const send = (...deltas: ConsoleDelta[]) => {
+  for (const delta of deltas) for (const listener of host.listeners) listener(delta);
+};
+
+const initial = useConsoleStore.getState();
+beforeEach(() => {
+  useConsoleStore.setState(initial, true);
+  useConsoleStore.setState({ review: session });
+});
+afterEach(() => {
+  host.replies.length = 0;
+  tasks.length = 0;
+});
+
+describe('exitReview', () => {
+  it('takes a 1,200-series live state in tasks, the snapshot shown until it lands whole', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(1, 1_200, []));
+    // The reply's own task ended without the state: the review is still on.
+    expect(useConsoleStore.getState().review).toBe(session);
+    expect(seriesShown()).toBe(0);
+    expect(await runTasks()).toBeGreaterThanOrEqual(3);
+    await leaving;
+    expect(useConsoleStore.getState().review).toBeUndefined();
+    expect(seriesShown()).toBe(1_200);
+  });
+
+  it('applies the deltas that came meanwhile after the state, those in it once', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(4, 10, ['a', 'b']));
+    send({ seq: 4, events: [event('b')] }, { seq: 5, events: [event('c')] });
+    await runTasks();
+    await leaving;
+    expect(eventIds()).toEqual(['a', 'b', 'c']);
+    expect(host.listeners.size).toBe(0);
+  });
+
+  it('fetches the state again when a delta after it is missing', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(4, 10, ['a']));
+    send({ seq: 5, events: [event('b')] }, { seq: 7, events: [event('d')] });
+    await runTasks();
+    expect(useConsoleStore.getState().review).toBe(session);
+    await answer(liveState(7, 10, ['a', 'b', 'c', 'd']));
+    await runTasks();
+    await leaving;
+    expect(useConsoleStore.getState().review).toBeUndefined();
+    expect(eventIds()).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
