@@ -1,7 +1,8 @@
 // Mutation scores per folder and for the security list, from a Stryker JSON
 // report, as the markdown table docs/testing.md holds. `--check` exits 1 when a
 // target is missed (security ≥ 80 %, overall ≥ 65 %), so the claim is a command.
-//   npx tsx scripts/mutation-scores.ts [reports/mutation/all/mutation.json] [--check]
+//   npx tsx scripts/mutation-scores.ts [report.json …] [--check]
+// Several reports (runs over disjoint scopes) are merged by file.
 import { readFileSync } from 'node:fs';
 import { minimatch } from 'minimatch';
 import { scopes } from '../stryker.config.mjs';
@@ -50,8 +51,12 @@ function row(name: string, t: Tally): string {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith('--')) ?? 'reports/mutation/all/mutation.json';
-  const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+  const named = args.filter((a) => !a.startsWith('--'));
+  const files = named.length > 0 ? named : ['reports/mutation/all/mutation.json'];
+  const report: Report = { files: {} };
+  for (const file of files) {
+    Object.assign(report.files, (JSON.parse(readFileSync(file, 'utf8')) as Report).files);
+  }
   const folders = new Map<string, Tally>();
   const security = empty();
   const overall = empty();
