@@ -183,18 +183,35 @@ async function main(): Promise<void> {
         `socket to pixel p50 (${tiles}, 1 Hz each)`,
         b2.p50Ms,
         'ms',
-        '≤ 50',
-        b2.p50Ms <= 50 && b2.tiles === 100,
+        '≤ 25',
+        b2.p50Ms <= 25 && b2.tiles === 100,
       );
       row(
         'B2',
         `socket to pixel p99 (${tiles}, 1 Hz each)`,
         b2.p99Ms,
         'ms',
-        '≤ 100',
-        b2.p99Ms <= 100 && b2.tiles === 100,
+        '≤ 50',
+        b2.p99Ms <= 50 && b2.tiles === 100,
       );
       row('B2', `  of which delta arrival → draw, p99`, b2.pageP99Ms, 'ms', '—', null);
+    },
+  );
+
+  await part(
+    'latencyUnderFlood',
+    () => runLatencyBench(quick, true),
+    (b2) => {
+      // The flood must really flow: a slow endpoint would flatter the row.
+      const flowing = b2.pointsPerSecond >= 9_000;
+      row(
+        'B2',
+        `socket to pixel p99, 50 × 1 Hz while ${b2.pointsPerSecond} samples/s flow`,
+        b2.p99Ms,
+        'ms',
+        '≤ 100',
+        b2.p99Ms <= 100 && flowing,
+      );
     },
   );
 
