@@ -297,6 +297,9 @@ function printTable(cells: CellFigures[]): void {
       'JSON %': c.stringifyPercent,
       'RSS MB fresh': c.fill.rssFreshMb,
       'RSS MB 1 h': c.fill.filled ? c.rssMb : 'not filled',
+      'after GC': c.fill.rssCollectedMb,
+      'raw s': c.fill.rawSamples,
+      'history MB': c.fill.bufferMb,
       'buffers MB': c.arrayBuffersMb,
       'deltas/s': c.deltasPerSecond,
       'KB/s': round1(c.bytesPerSecond / 1024),
@@ -309,13 +312,13 @@ function printTable(cells: CellFigures[]): void {
 
 function markdownTable(cells: CellFigures[]): string {
   const lines = [
-    '| endpoints × series | samples/s | delivered/s | CPU % (of which JSON) | RSS MB, warm-up | RSS MB, 1 h of history | deltas/s | KB/s | event-loop p99 | other cores |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| endpoints × series | samples/s | delivered/s | CPU % (of which JSON) | RSS MB, warm-up | RSS MB, 1 h of history | history MB (raw s) | deltas/s | KB/s | event-loop p99 | other cores |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const c of cells) {
     const hour = c.fill.filled ? fmt(c.rssMb) : `not filled (${fmt(c.fill.bufferMb)} MB)`;
     lines.push(
-      `| ${c.endpoints} × ${fmt(c.seriesPerEndpoint)} | ${fmt(c.offeredSamplesPerSecond)} | ${fmt(c.samplesPerSecond)} | ${c.cpuPercent} (${c.stringifyPercent}) | ${fmt(c.fill.rssFreshMb)} | ${hour} | ${c.deltasPerSecond} | ${fmt(round1(c.bytesPerSecond / 1024))} | ${c.eventLoopP99Ms} ms | ${c.otherCores} |`,
+      `| ${c.endpoints} × ${fmt(c.seriesPerEndpoint)} | ${fmt(c.offeredSamplesPerSecond)} | ${fmt(c.samplesPerSecond)} | ${c.cpuPercent} (${c.stringifyPercent}) | ${fmt(c.fill.rssFreshMb)} | ${hour} | ${fmt(c.fill.bufferMb)} (${c.fill.rawSamples ?? '?'}) | ${c.deltasPerSecond} | ${fmt(round1(c.bytesPerSecond / 1024))} | ${c.eventLoopP99Ms} ms | ${c.otherCores} |`,
     );
   }
   return lines.join('\n');

@@ -32,6 +32,10 @@ export interface FillFigures {
   filled: boolean;
   /** Bytes of the history buffers' typed arrays with an hour in every one. */
   bufferMb: number;
+  /** Newest samples each series keeps exactly (the store's share of its raw budget). */
+  rawSamples: number;
+  /** RSS just after the fill's full collection: the hour with no garbage, steadier than the window's. */
+  rssCollectedMb?: number;
 }
 
 export interface WindowFigures {
@@ -92,9 +96,9 @@ async function connect(urls: string[], expected: number, limitMs: number): Promi
 
 const HOUR_AT_1HZ = 3_600;
 
-/** An hour of 1 Hz samples ending at `end`, into a fresh buffer of the same shape. */
+/** An hour of 1 Hz samples ending at `end`, into a fresh buffer of the same shape and raw limit. */
 function hourOf(buffer: SeriesBuffer, end: number, value: number): SeriesBuffer {
-  const filled = new SeriesBuffer(buffer.shape);
+  const filled = new SeriesBuffer(buffer.shape, buffer.rawLimit);
   for (let k = HOUR_AT_1HZ - 1; k >= 0; k -= 1) filled.push(end - k * 1000, value + (k % 3));
   return filled;
 }
@@ -102,26 +106,30 @@ function hourOf(buffer: SeriesBuffer, end: number, value: number): SeriesBuffer 
 /**
  * What an hour at 1 Hz does to memory, without waiting an hour: every
  * series' buffer is replaced by one that holds an hour of samples ending at
- * its last one (raw tier full, older buckets all in use), so its pages are
+ * its last one (raw tier full at the store's limit, older buckets in use
+ * when the limit is below the hour), so its pages are
  * resident as they are after an hour. Live samples go on after that last one.
  * Then one full collection, as an hour of running would have made many: the
  * replaced warm-up buffers and the fill's own garbage are not history.
  */
 function fill(): FillFigures {
   const rssFreshMb = round1(process.memoryUsage.rss() / MB);
-  const buffers = (core as unknown as { series: { buffers: Map<string, SeriesBuffer> } }).series
-    .buffers;
+  const { series } = core as unknown as {
+    series: { buffers: Map<string, SeriesBuffer>; rawSamplesPerSeries: number };
+  };
+  const { buffers, rawSamplesPerSeries: rawSamples } = series;
   const [first] = buffers.values();
   const bytes = first ? hourOf(first, Date.now(), 0).byteLength * buffers.size : 0;
   const bufferMb = round1(bytes / MB);
   // Filling must not push a shared machine into swapping or the OOM killer.
-  if (bytes > freemem() / 2) return { rssFreshMb, filled: false, bufferMb };
+  if (bytes > freemem() / 2) return { rssFreshMb, filled: false, bufferMb, rawSamples };
   for (const [key, buffer] of buffers) {
     const last = buffer.last() ?? { t: Date.now(), v: 0 };
     buffers.set(key, hourOf(buffer, last.t, last.v));
   }
   collectGarbage();
-  return { rssFreshMb, filled: true, bufferMb };
+  const rssCollectedMb = round1(process.memoryUsage.rss() / MB);
+  return { rssFreshMb, filled: true, bufferMb, rawSamples, rssCollectedMb };
 }
 
 function collectGarbage(): void {

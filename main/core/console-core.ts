@@ -66,7 +66,7 @@ export interface ConsoleCoreOptions {
   clientVersion: string;
   /** Where the user's own endpoints and their tokens are kept. */
   registry?: EndpointRegistry;
-  /** Samples kept per series: 3600 is one hour at 1 Hz. */
+  /** History per series (3600: an hour at 1 Hz): exact within the raw budget, older min/max. */
   seriesCapacity?: number;
   maxSeriesPerEndpoint?: number;
   /** Least gap between two deltas to the renderer under load (leading-edge throttle). */

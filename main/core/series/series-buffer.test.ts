@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SeriesBuffer } from './series-buffer';
+import { exactShape } from './series-history-shape';
+import { rawSamplesFor } from './series-raw-budget';
 
 describe('SeriesBuffer', () => {
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
@@ -89,25 +91,30 @@ describe('SeriesBuffer', () => {
   });
 });
 
-describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per 30 s)', () => {
-  /** 2023-11-14T22:13:00Z, a multiple of 30 s, so buckets start at BASE + k × 30 s. */
-  const BASE = 1_700_000_000_000 - (1_700_000_000_000 % 30_000);
-  const hourAt1Hz = (value: (k: number) => number = (k) => k % 7) => {
-    const buffer = new SeriesBuffer(3_600);
-    for (let k = 0; k < 3_600; k += 1) buffer.push(BASE + k * 1000, value(k));
-    return buffer;
-  };
+/** 2023-11-14T22:13:00Z, a multiple of 30 s, so buckets start at BASE + k × 30 s. */
+const BASE = 1_700_000_000_000 - (1_700_000_000_000 % 30_000);
+/** An hour at 1 Hz from BASE into a buffer of capacity 3,600 keeping `rawLimit` raw. */
+const hourAt1Hz = (rawLimit: number, value: (k: number) => number = (k) => k % 7) => {
+  const buffer = new SeriesBuffer(3_600, rawLimit);
+  for (let k = 0; k < 3_600; k += 1) buffer.push(BASE + k * 1000, value(k));
+  return buffer;
+};
+const SPIKES = (k: number) => (k === 1_234 ? 999 : k === 2_001 ? -5 : (k % 7) + 0.5);
 
-  it('has the shape the docs state: 300 raw samples, 30 s buckets covering the rest of the hour', () => {
+describe('SeriesBuffer, tiered at its least (an hour at 1 Hz: 5 min raw, older as min/max per 30 s)', () => {
+  const hourAt300 = (value?: (k: number) => number) => hourAt1Hz(300, value);
+
+  it('has the shape the docs state: up to 3,600 raw, at least 300, 30 s buckets for the rest', () => {
     expect(new SeriesBuffer(3_600).shape).toEqual({
-      rawSamples: 300,
+      rawSamples: 3_600,
+      minRawSamples: 300,
       bucketMs: 30_000,
       buckets: 111,
     });
   });
 
   it('keeps the newest 300 samples exactly, times and values', () => {
-    const buffer = hourAt1Hz((k) => k * 1.5 + 0.1);
+    const buffer = hourAt300((k) => k * 1.5 + 0.1);
     const tail = buffer.pointsSince(BASE + 3_300_000);
     expect(tail.t).toEqual(Array.from({ length: 300 }, (_, i) => BASE + (3_300 + i) * 1000));
     expect(tail.v).toEqual(Array.from({ length: 300 }, (_, i) => (3_300 + i) * 1.5 + 0.1));
@@ -115,7 +122,7 @@ describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per
   });
 
   it('keeps a one-sample spike older than 5 minutes, with its exact time', () => {
-    const buffer = hourAt1Hz((k) => (k === 1_234 ? 999 : k === 2_001 ? -5 : 1));
+    const buffer = hourAt300(SPIKES);
     const all = buffer.pointsSince(BASE);
     const at = (t: number) => all.v[all.t.indexOf(t)];
     expect(at(BASE + 1_234_000)).toBe(999);
@@ -125,7 +132,7 @@ describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per
 
   it('holds the lowest and highest of each 30 s bucket, in time order, then the raw tail', () => {
     // Falls within each bucket, rises in the next: the highest comes first, then last.
-    const buffer = hourAt1Hz((k) => (Math.floor(k / 30) % 2 === 0 ? 100 - (k % 30) : k % 30));
+    const buffer = hourAt300((k) => (Math.floor(k / 30) % 2 === 0 ? 100 - (k % 30) : k % 30));
     const all = buffer.pointsSince(BASE);
     const older = { t: all.t.slice(0, -300), v: all.v.slice(0, -300) };
     expect(older.t).toHaveLength(110 * 2);
@@ -139,8 +146,8 @@ describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per
   });
 
   it('starts buckets at multiples of their width: a sample on the boundary opens the next one', () => {
-    const shape = { rawSamples: 1, bucketMs: 30_000, buckets: 4 };
-    const buffer = new SeriesBuffer(shape);
+    const shape = { rawSamples: 2, minRawSamples: 1, bucketMs: 30_000, buckets: 4 };
+    const buffer = new SeriesBuffer(shape, 1);
     // 29.999 s and 30 s fall in different buckets; each bucket is then one point.
     for (const [t, v] of [
       [BASE + 29_999, 5],
@@ -158,7 +165,10 @@ describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per
   });
 
   it('a bucket whose samples are all equal gives one point, at its first sample', () => {
-    const buffer = new SeriesBuffer({ rawSamples: 1, bucketMs: 30_000, buckets: 4 });
+    const buffer = new SeriesBuffer(
+      { rawSamples: 2, minRawSamples: 1, bucketMs: 30_000, buckets: 4 },
+      1,
+    );
     for (let k = 0; k < 30; k += 1) buffer.push(BASE + k * 1000, 4);
     buffer.push(BASE + 30_000, 4);
     expect(buffer.pointsSince(0)).toEqual({ t: [BASE, BASE + 30_000], v: [4, 4] });
@@ -166,7 +176,7 @@ describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per
   });
 
   it('after hours of pushes covers the last hour, oldest first, and its memory stays bounded', () => {
-    const buffer = new SeriesBuffer(3_600);
+    const buffer = new SeriesBuffer(3_600, 300);
     const hours = 5;
     for (let k = 0; k < hours * 3_600; k += 1) buffer.push(BASE + k * 1000, Math.sin(k));
     const end = BASE + (hours * 3_600 - 1) * 1000;
@@ -198,16 +208,108 @@ describe('SeriesBuffer, tiered (an hour at 1 Hz: 5 min raw, older as min/max per
   it('round-trips times a 16-bit step cannot hold: long gaps and fractions of a millisecond', () => {
     const times = [BASE, BASE + 0.25, BASE + 1_000.25, BASE + 400_000];
     times.push(BASE + 465_535, BASE + 531_069, BASE + 86_400_000, 9e15); // steps 65,535 and 65,534
-    const buffer = new SeriesBuffer({ rawSamples: 7, bucketMs: 30_000, buckets: 0 });
+    const buffer = new SeriesBuffer(exactShape(7));
     times.forEach((t, i) => buffer.push(t, i));
     expect(buffer.pointsSince(0)).toEqual({ t: times.slice(1), v: [1, 2, 3, 4, 5, 6, 7] });
   });
 
   it('pointsSince() in the older tier returns only points at or after `since`', () => {
-    const buffer = hourAt1Hz((k) => k);
+    const buffer = hourAt300((k) => k);
     // Bucket 10 (300–329 s) holds 300 and 329; asking from 310 s leaves only its highest.
     const from = buffer.pointsSince(BASE + 310_000);
     expect(from.t.slice(0, 3)).toEqual([BASE + 329_000, BASE + 330_000, BASE + 359_000]);
     expect(from.v.slice(0, 3)).toEqual([329, 330, 359]);
   });
+});
+
+describe('SeriesBuffer, raw limit set from the shared budget', () => {
+  const times = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => BASE + (from + i) * 1000);
+
+  it('at 50 series keeps the whole hour exact, with no buckets, in ~36 kB', () => {
+    const buffer = hourAt1Hz(rawSamplesFor(50, 3_600), SPIKES);
+    expect(buffer.pointsSince(0)).toEqual({
+      t: times(0, 3_600),
+      v: Array.from({ length: 3_600 }, (_, k) => SPIKES(k)),
+    });
+    expect(buffer.size).toBe(3_600);
+    expect(buffer.byteLength).toBe(36_000);
+  });
+
+  it('at a count that leaves 300 raw, decimates beyond 5 minutes', () => {
+    const buffer = hourAt1Hz(rawSamplesFor(40_000, 3_600), SPIKES);
+    const all = buffer.pointsSince(0);
+    expect(all.t.slice(-300)).toEqual(times(3_300, 300));
+    // 110 full buckets before the raw tail, one or two points each.
+    expect(all.t.length - 300).toBeGreaterThanOrEqual(110);
+    expect(all.t.length - 300).toBeLessThanOrEqual(220);
+    expect(all.v).toContain(999);
+    expect(buffer.byteLength).toBe(5_220);
+  });
+
+  it('lowered on a full buffer, moves the oldest into buckets: every spike kept, the newest exact', () => {
+    const buffer = hourAt1Hz(3_600, SPIKES);
+    buffer.setRawLimit(500);
+    const all = buffer.pointsSince(0);
+    // The same as if the limit had been 500 all along.
+    expect(all).toEqual(hourAt1Hz(500, SPIKES).pointsSince(0));
+    expect(all.t.slice(-500)).toEqual(times(3_100, 500));
+    expect(all.v[all.t.indexOf(BASE + 1_234_000)]).toBe(999);
+    expect(all.v[all.t.indexOf(BASE + 2_001_000)]).toBe(-5);
+    expect(all.t.length).toBeLessThanOrEqual(500 + 2 * 104);
+    expect(buffer.byteLength).toBe(500 * 10 + 111 * 20);
+    expect(buffer.rawLimit).toBe(500);
+  });
+
+  it('raised again, lets the raw tier grow while what was decimated stays so', () => {
+    const buffer = hourAt1Hz(300, SPIKES);
+    buffer.setRawLimit(3_600);
+    for (let k = 3_600; k < 4_200; k += 1) buffer.push(BASE + k * 1000, SPIKES(k));
+    const all = buffer.pointsSince(0);
+    // The 300 raw at the raise and the 600 since, all exact.
+    expect(all.t.slice(-900)).toEqual(times(3_300, 900));
+    expect(all.v.slice(-900)).toEqual(Array.from({ length: 900 }, (_, i) => SPIKES(3_300 + i)));
+    // Before them, still one or two points per 30 s bucket.
+    const older = all.t.slice(0, -900);
+    expect(older.length).toBeLessThanOrEqual(220);
+    expect(older[0]).toBe(BASE);
+    expect(all.v).toContain(999);
+  });
+
+  it('raised to its capacity, forgets the buckets once the raw tier holds the whole span', () => {
+    const buffer = hourAt1Hz(300);
+    buffer.setRawLimit(3_600);
+    for (let k = 3_600; k < 7_200; k += 1) buffer.push(BASE + k * 1000, k);
+    expect(buffer.pointsSince(0)).toEqual({
+      t: times(3_600, 3_600),
+      v: Array.from({ length: 3_600 }, (_, i) => 3_600 + i),
+    });
+    expect(buffer.byteLength).toBe(36_000);
+  });
+
+  it('made without a limit keeps its whole capacity exact', () => {
+    const buffer = new SeriesBuffer(3_600);
+    for (let k = 0; k < 3_601; k += 1) buffer.push(BASE + k * 1000, k);
+    expect(buffer.rawLimit).toBe(3_600);
+    expect(buffer.pointsSince(0).t).toEqual(times(1, 3_600));
+  });
+
+  it('clamps a limit to the shape: at least 300 raw, at most the capacity', () => {
+    const buffer = new SeriesBuffer(3_600, 1);
+    expect(buffer.rawLimit).toBe(300);
+    buffer.setRawLimit(10_000);
+    expect(buffer.rawLimit).toBe(3_600);
+    expect(new SeriesBuffer(exactShape(3_600), 300).rawLimit).toBe(3_600);
+  });
+
+  it.each([20_000, 100_000])(
+    'at %i series, memory per series stays within its share of the budget plus buckets',
+    (series) => {
+      const limit = rawSamplesFor(series, 3_600);
+      const buffer = new SeriesBuffer(3_600, limit);
+      for (let k = 0; k < 3 * 3_600; k += 1) buffer.push(BASE + k * 1000, Math.sin(k));
+      expect(buffer.byteLength).toBeLessThanOrEqual(Math.max(limit, 300) * 10 + 111 * 20);
+      expect(buffer.byteLength).toBeLessThan(6_000);
+    },
+  );
 });

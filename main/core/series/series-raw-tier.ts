@@ -2,12 +2,16 @@
 // milliseconds since the previous sample in 16 bits (a 1 Hz series steps by
 // about 1,000). A step that does not fit (a gap over a minute, a fractional
 // time) is kept whole in a side map, so every time round-trips exactly. The
-// arrays grow by doubling up to the capacity, so a new or sparse series costs
-// little; after that they are a ring.
+// arrays grow by doubling up to the limit, so a new or sparse series costs
+// little; after that they are a ring. The limit can change (the store shares
+// a memory budget among all series): lowered, the arrays shrink to it once
+// the owner has taken the samples beyond it; raised, they grow again.
 
 /** A step too long or not whole: the time is in `exact`. */
 const ESCAPED = 0xffff;
 const INITIAL = 16;
+/** A double for the value and 16 bits for the time step. */
+export const RAW_BYTES_PER_SAMPLE = 10;
 
 export class SeriesRawTier {
   private values: Float64Array;
@@ -21,8 +25,20 @@ export class SeriesRawTier {
   private oldest = Number.NaN;
   private newest = Number.NaN;
 
-  constructor(readonly capacity: number) {
-    [this.values, this.steps] = allocate(Math.min(capacity, INITIAL));
+  constructor(private maxSamples: number) {
+    [this.values, this.steps] = allocate(Math.min(maxSamples, INITIAL));
+  }
+
+  /** Samples held at most: when full, a push drops the oldest. */
+  get limit(): number {
+    return this.maxSamples;
+  }
+
+  /** Changes the limit; the samples beyond a lower one must have been dropped first. */
+  set limit(limit: number) {
+    if (this.count > limit) throw new RangeError(`${this.count} samples held, over ${limit}`);
+    this.maxSamples = limit;
+    if (this.values.length > limit) this.resize(limit);
   }
 
   get size(): number {
@@ -30,7 +46,7 @@ export class SeriesRawTier {
   }
 
   get full(): boolean {
-    return this.count === this.capacity;
+    return this.count >= this.maxSamples;
   }
 
   get byteLength(): number {
@@ -56,7 +72,9 @@ export class SeriesRawTier {
   /** Appends a sample newer than every one held; when full, the oldest goes. */
   push(time: number, value: number): void {
     if (this.full) this.dropOldest();
-    else if (this.count === this.values.length) this.grow();
+    else if (this.count === this.values.length) {
+      this.resize(Math.min(this.maxSamples, this.values.length * 2));
+    }
     const i = (this.start + this.count) % this.values.length;
     const step = time - this.newest;
     if (this.count === 0) this.oldest = time;
@@ -101,9 +119,9 @@ export class SeriesRawTier {
     return this.exact?.get(this.firstSeq + k) as number;
   }
 
-  /** Copies the samples, oldest first, into arrays twice as long (at most the capacity). */
-  private grow(): void {
-    const [values, steps] = allocate(Math.min(this.capacity, this.values.length * 2));
+  /** Copies the samples, oldest first, into arrays of `length` (at least the count). */
+  private resize(length: number): void {
+    const [values, steps] = allocate(length);
     for (let k = 0; k < this.count; k += 1) {
       const i = (this.start + k) % this.values.length;
       values[k] = this.values[i] as number;
@@ -117,6 +135,6 @@ export class SeriesRawTier {
 
 /** Values and steps in one allocation: a separate one per array costs ~0.6 kB of RSS a series. */
 function allocate(length: number): [Float64Array, Uint16Array] {
-  const buffer = new ArrayBuffer(length * 10);
+  const buffer = new ArrayBuffer(length * RAW_BYTES_PER_SAMPLE);
   return [new Float64Array(buffer, 0, length), new Uint16Array(buffer, length * 8, length)];
 }

@@ -391,3 +391,82 @@ describe('SeriesStore.countOf and dropEndpoint', () => {
     expect(report.overCap).toBe(0);
   });
 });
+
+describe('SeriesStore: raw history shared by a memory budget', () => {
+  /** An hour's raw samples for exactly two series: 2 × 3,600 × 10 bytes. */
+  const BUDGET = 72_000;
+  const budgeted = () => new SeriesStore(3_600, 5_000, () => NOW, BUDGET);
+  const HOUR_START = NOW - 3_600_000;
+  const hour = (k: number) => HOUR_START + k * 1000;
+  const spiky = (k: number) => (k === 1_000 ? 999 : k % 5);
+  const fillHour = (s: SeriesStore, endpointId: string, seriesId: string) =>
+    s.append(endpointId, [
+      batch(
+        seriesId,
+        Array.from({ length: 3_600 }, (_, k): [number, number] => [hour(k), spiky(k)]),
+      ),
+    ]);
+  const exactHour = {
+    t: Array.from({ length: 3_600 }, (_, k) => hour(k)),
+    v: Array.from({ length: 3_600 }, (_, k) => spiky(k)),
+  };
+
+  it('shares the budget by the count held, clamped to 300 and to the capacity', () => {
+    const s = budgeted();
+    expect(s.rawSamplesPerSeries).toBe(3_600);
+    s.upsertCatalog('ep1', numbered(2));
+    expect(s.rawSamplesPerSeries).toBe(3_600);
+    s.upsertCatalog('ep1', numbered(3));
+    expect(s.rawSamplesPerSeries).toBe(2_400);
+    s.upsertCatalog('ep1', numbered(24));
+    expect(s.rawSamplesPerSeries).toBe(300);
+    s.upsertCatalog('ep1', numbered(1_000));
+    expect(s.rawSamplesPerSeries).toBe(300);
+  });
+
+  it('keeps the whole hour exact while the budget allows', () => {
+    const s = budgeted();
+    s.upsertCatalog('ep1', [cpu, signups]);
+    fillHour(s, 'ep1', cpu.id);
+    expect(s.pointsOf(CPU, 0)).toEqual(exactHour);
+  });
+
+  it('when series join, moves the oldest samples of full buffers into buckets, every spike kept', () => {
+    const s = budgeted();
+    s.upsertCatalog('ep1', [cpu, signups]);
+    fillHour(s, 'ep1', cpu.id);
+    s.upsertCatalog('ep2', numbered(22));
+    expect(s.rawSamplesPerSeries).toBe(300);
+    const points = s.pointsOf(CPU, 0);
+    expect(points.t.slice(-300)).toEqual(exactHour.t.slice(-300));
+    expect(points.v.slice(-300)).toEqual(exactHour.v.slice(-300));
+    expect(points.t.length).toBeLessThanOrEqual(300 + 2 * 111);
+    expect(points.v[points.t.indexOf(hour(1_000))]).toBe(999);
+    expect(Math.min(...points.v)).toBe(0);
+    expect(s.meanSince(CPU, hour(3_300))).toBe(2);
+  });
+
+  it('when series leave, lets the raw span grow again for new samples', () => {
+    const s = budgeted();
+    s.upsertCatalog('ep1', [cpu]);
+    s.upsertCatalog('ep2', numbered(23));
+    fillHour(s, 'ep1', cpu.id);
+    s.dropEndpoint('ep2');
+    expect(s.rawSamplesPerSeries).toBe(3_600);
+    const more = Array.from({ length: 600 }, (_, i): [number, number] => [hour(3_600 + i), i]);
+    s.append('ep1', [batch(cpu.id, more)]);
+    const points = s.pointsOf(CPU, 0);
+    // The 300 raw when the series left, then the 600 since: 900 exact.
+    expect(points.t.slice(-900)).toEqual([...exactHour.t.slice(-300), ...more.map(([t]) => t)]);
+    expect(points.v.slice(-900)).toEqual([...exactHour.v.slice(-300), ...more.map(([, v]) => v)]);
+    expect(points.t.length).toBeLessThanOrEqual(900 + 2 * 111);
+  });
+
+  it('a replacing catalog that removes series raises the limit too', () => {
+    const s = budgeted();
+    s.upsertCatalog('ep1', numbered(24));
+    expect(s.rawSamplesPerSeries).toBe(300);
+    s.upsertCatalog('ep1', numbered(1), true);
+    expect(s.rawSamplesPerSeries).toBe(3_600);
+  });
+});

@@ -1,10 +1,13 @@
 // All series the console knows, from every endpoint, each in its own bounded
-// buffer. Points that go back in time, repeat a timestamp, or lie far outside
-// any plausible clock are dropped and counted rather than stored.
+// buffer; how much of each stays exact follows the shared raw budget
+// (series-raw-budget.ts) and the number of series held. Points that go back
+// in time, repeat a timestamp, or lie far outside any plausible clock are
+// dropped and counted rather than stored.
 import { dequal } from 'dequal';
 import { seriesKey, type ConsoleSeries, type Points } from '../../../shared/api/series';
 import type { SampleBatch, SeriesInfo } from '../../../shared/protocol';
 import { SeriesBuffer } from './series-buffer';
+import { RAW_BUDGET_BYTES, rawSamplesFor } from './series-raw-budget';
 
 export interface AppendResult {
   key: string;
@@ -37,12 +40,24 @@ export class SeriesStore {
   private readonly info = new Map<string, ConsoleSeries>();
   private readonly buffers = new Map<string, SeriesBuffer>();
   private readonly perEndpoint = new Map<string, Set<string>>();
+  /** Samples each buffer keeps exactly, for `limitCount` series. */
+  private rawLimit: number;
+  private limitCount = 0;
 
   constructor(
     private readonly capacity: number,
     private readonly maxSeriesPerEndpoint = 5_000,
     private readonly now: () => number = Date.now,
-  ) {}
+    /** Bytes for the raw tiers of all series together. */
+    private readonly rawBudgetBytes = RAW_BUDGET_BYTES,
+  ) {
+    this.rawLimit = rawSamplesFor(0, capacity, rawBudgetBytes);
+  }
+
+  /** Newest samples every series keeps exactly at the moment (older ones are decimated). */
+  get rawSamplesPerSeries(): number {
+    return this.rawLimit;
+  }
 
   upsertCatalog(endpointId: string, catalog: SeriesInfo[], replace = false): CatalogReport {
     const keys = this.keysOf(endpointId);
@@ -63,9 +78,12 @@ export class SeriesStore {
       if (before && dequal(before, next)) continue;
       this.info.set(key, next);
       keys.add(key);
-      if (!this.buffers.has(key)) this.buffers.set(key, new SeriesBuffer(this.capacity));
+      if (!this.buffers.has(key)) {
+        this.buffers.set(key, new SeriesBuffer(this.capacity, this.rawLimit));
+      }
       report.changed.push(next);
     }
+    this.fitRawLimit();
     return report;
   }
 
@@ -126,6 +144,7 @@ export class SeriesStore {
     const report: CatalogReport = { changed: [], removed: [], overCap: 0 };
     for (const key of [...this.keysOf(endpointId)]) this.remove(endpointId, key, report);
     this.perEndpoint.delete(endpointId);
+    this.fitRawLimit();
     return report.removed;
   }
 
@@ -154,6 +173,24 @@ export class SeriesStore {
 
   last(key: string): { t: number; v: number } | undefined {
     return this.buffers.get(key)?.last();
+  }
+
+  /**
+   * Shares the raw budget among the series now held. Only a change of count
+   * can move the limit, and only a moved limit walks the buffers. At first
+   * connect they are nearly empty and this costs nothing; when a console
+   * whose buffers are full gains thousands of series it is a one-off cost,
+   * every buffer moving its oldest raw samples into its buckets at once:
+   * 2,000 full buffers joined by 18,000 series move 6 M samples, 0.26-0.35 s
+   * of blocked event loop on a loaded two-core machine (B6 in docs/performance.md).
+   */
+  private fitRawLimit(): void {
+    if (this.buffers.size === this.limitCount) return;
+    this.limitCount = this.buffers.size;
+    const limit = rawSamplesFor(this.limitCount, this.capacity, this.rawBudgetBytes);
+    if (limit === this.rawLimit) return;
+    this.rawLimit = limit;
+    for (const buffer of this.buffers.values()) buffer.setRawLimit(limit);
   }
 
   private keysOf(endpointId: string): Set<string> {
