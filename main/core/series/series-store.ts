@@ -112,7 +112,10 @@ export class SeriesStore {
       const points: Points = { t: [], v: [] };
       const stored = buffer.last()?.t ?? -Infinity;
       let previous = -Infinity;
-      for (const [t, v] of batch.points) {
+      for (const [sent, v] of batch.points) {
+        // Whole milliseconds, as snapshots keep them: no display resolves less, and
+        // a fractional time would cost the raw tier an exact-time entry per sample.
+        const t = Math.round(sent);
         if (t < EARLIEST || t > latest) {
           report.absurd += 1;
           continue;

@@ -393,6 +393,22 @@ describe('renderReport', () => {
     }
   });
 
+  it('starts a firing spell at the first firing even when the bounded timeline lost it', () => {
+    const base = snapshot(false);
+    const trimmed: Snapshot = {
+      ...base,
+      // The first firing (203 s) fell off; an escalation note at 250 s stayed.
+      alertTimeline: [
+        { at: s(250), alertId: 'alert-1', state: 'firing', note: 'escalated', value: 98 },
+        ...base.alertTimeline.filter((t) => t.state !== 'firing'),
+      ],
+    };
+    const spell = (html: string) =>
+      figureOf(html, 'Availability').match(/<polygon[^>]*fill="rgb\(208,48,48\)"[^>]*>/)?.[0];
+    expect(spell(renderReport(base))).toBeDefined();
+    expect(spell(renderReport(trimmed))).toBe(spell(renderReport(base)));
+  });
+
   it('gives every SVG element id a page-unique name', () => {
     const ids = clean.match(/\sid="[^"]*"/g) ?? [];
     expect(ids.length).toBeGreaterThanOrEqual(5);

@@ -164,7 +164,8 @@ function firingSpells(snapshot: Snapshot): Map<string, [number, number][]> {
   const spells = new Map<string, [number, number][]>();
   for (const alert of snapshot.alerts) {
     const timeline = transitions.get(alert.id) ?? [];
-    const fired = timeline.find((t) => t.state === 'firing')?.at ?? alert.firedAt;
+    // firedAt first: the bounded timeline may have lost the first firing and kept an escalation.
+    const fired = alert.firedAt ?? timeline.find((t) => t.state === 'firing')?.at;
     if (fired === undefined) continue;
     const resolved =
       timeline.find((t) => t.state === 'resolved')?.at ??
