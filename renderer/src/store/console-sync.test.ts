@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/api/settings';
 import type { BridgeConnection, ConnectionListener } from '../bridge/bridge-connection';
 import { startConsoleSync } from './console-sync';
 import { useConsoleStore } from './console-store';
+import type { ReviewSession } from './review-slice';
 
 const { endpoints: _endpoints, ...settings } = DEFAULT_SETTINGS;
 
@@ -50,8 +51,10 @@ function scriptedHost({ manualTasks = false } = {}) {
     manualTasks ? new Promise<void>((resolve) => tasks.push(resolve)) : Promise.resolve();
   const deltaListeners = new Set<(delta: ConsoleDelta) => void>();
   const connectionListeners = new Set<ConnectionListener>();
-  const replies: ((state: ConsoleState) => void)[] = [];
-  const getState = vi.fn(() => new Promise<ConsoleState>((resolve) => replies.push(resolve)));
+  const replies: { resolve(state: ConsoleState): void; reject(error: Error): void }[] = [];
+  const getState = vi.fn(
+    () => new Promise<ConsoleState>((resolve, reject) => replies.push({ resolve, reject })),
+  );
   const api = {
     getState,
     onDelta: (listener: (delta: ConsoleDelta) => void) => {
@@ -85,7 +88,12 @@ function scriptedHost({ manualTasks = false } = {}) {
     },
     /** Answers the oldest unanswered getState and lets the store take it. */
     async answer(reply: ConsoleState) {
-      replies.shift()?.(reply);
+      replies.shift()?.resolve(reply);
+      await settle();
+    },
+    /** Fails the oldest unanswered getState. */
+    async fail(error: Error) {
+      replies.shift()?.reject(error);
       await settle();
     },
   };
@@ -271,5 +279,33 @@ describe('startConsoleSync taking a large state in', () => {
     await host.runTask();
     expect(eventIds()).toEqual(['new']);
     expect(seriesCount()).toBe(10);
+  });
+
+  it('stops showing its progress when a newer load that fails supersedes it', async () => {
+    host.connection('open');
+    await host.answer(bigState(40, 1_200, ['old']));
+    await host.runTask();
+    expect(useConsoleStore.getState().hydrating).toEqual({ done: 500, total: 1_200 });
+    host.connection('lost');
+    host.connection('open');
+    expect(useConsoleStore.getState().hydrating).toBeUndefined();
+    // The old reply is answered already: the newer load's is the one pending.
+    await host.fail(new Error('the host went away'));
+    await host.runTask();
+    await host.runTask();
+    const store = useConsoleStore.getState();
+    expect(store.loadError).toBe('the host went away');
+    expect(store.hydrating).toBeUndefined();
+  });
+
+  it('stops showing its progress when a review began while it was taken in', async () => {
+    host.connection('open');
+    await host.answer(bigState(1, 1_200, ['a']));
+    await host.runTask();
+    useConsoleStore.setState({ review: {} as ReviewSession });
+    await host.runTask();
+    await host.runTask();
+    expect(useConsoleStore.getState().hydrating).toBeUndefined();
+    expect(seriesCount()).toBe(0);
   });
 });

@@ -8,7 +8,8 @@
 // review loads the live state again). A state is taken in slices of series,
 // each in a task of its own (hydrateLive), and lands in the store at once:
 // the wall never shows part of a catalog; until the first one lands the
-// screen says how far loading has got.
+// screen says how far loading has got (and no more once that load fails or
+// gives way to another).
 import type { ConsoleStateFeed } from '../../../shared/api/contract';
 import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import type { ConnectionListener } from '../bridge/bridge-connection';
@@ -30,6 +31,7 @@ type Stream =
 function keepReviewing(state: ConsoleState): void {
   useConsoleStore.setState({
     loadError: undefined,
+    hydrating: undefined,
     ...(state.openSnapshot ? { pendingSnapshot: state.openSnapshot } : {}),
   });
 }
@@ -78,12 +80,14 @@ export function startConsoleSync(
     // A newer load supersedes one still in flight, and its state covers what was held.
     const mine = ++generation;
     stream = { phase: 'loading', held: [] };
+    store().setHydrating(undefined);
     try {
       const state = await api.getState();
       if (mine === generation && (await hydrate(state, mine))) resumeAfter(state);
     } catch (error) {
       if (mine !== generation) return;
       stream = { phase: 'waiting' };
+      store().setHydrating(undefined);
       store().setLoadError(error instanceof Error ? error.message : String(error));
       retry = window.setTimeout(() => {
         if (store().connection === 'open') void load();

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 // Leaving a review against a scripted host: the live state is taken in tasks
 // while the wall stays on the snapshot, lands whole, and the deltas that came
-// meanwhile follow it (those already in it do not apply twice; a gap refetches).
+// meanwhile follow it (those already in it do not apply twice; a gap or a host
+// restart refetches). Only the review being left ends, and not over notes
+// written after the click.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   ConsoleDelta,
@@ -71,7 +73,17 @@ function liveState(seq: number, seriesCount: number, eventIds: string[]): Consol
   };
 }
 
-const session = { fileName: 'incident.wfsnap' } as ReviewSession;
+/** A review of `fileName`: a file of its own, its window 0–100. */
+const reviewOf = (fileName: string) =>
+  ({
+    fileName,
+    snapshot: { points: {}, annotations: [], meta: { notes: '', window: { from: 0, to: 100 } } },
+    at: 100,
+    notes: '',
+    annotations: [],
+    unsaved: false,
+  }) as unknown as ReviewSession;
+const session = reviewOf('incident.wfsnap');
 const tasks: (() => void)[] = [];
 const yieldTask = () => new Promise<void>((resolve) => tasks.push(resolve));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -139,5 +151,64 @@ describe('exitReview', () => {
     await leaving;
     expect(useConsoleStore.getState().review).toBeUndefined();
     expect(eventIds()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps a review opened while the last one was being left', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(1, 1_200, []));
+    const other = reviewOf('other.wfsnap');
+    useConsoleStore.getState().enterReview(other.fileName, other.snapshot);
+    await runTasks();
+    await leaving;
+    expect(useConsoleStore.getState().review?.fileName).toBe('other.wfsnap');
+    expect(seriesShown()).toBe(0);
+  });
+
+  it('still ends a review played back while it was being left', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(1, 1_200, []));
+    useConsoleStore.getState().setReviewAt(40);
+    await runTasks();
+    await leaving;
+    expect(useConsoleStore.getState().review).toBeUndefined();
+    expect(seriesShown()).toBe(1_200);
+  });
+
+  it('stays on the review when notes were written on it after the click', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(1, 1_200, []));
+    useConsoleStore.getState().setReviewNotes('Rollback started at 14:02');
+    await runTasks();
+    await leaving;
+    expect(useConsoleStore.getState().review?.notes).toBe('Rollback started at 14:02');
+    expect(seriesShown()).toBe(0);
+  });
+
+  it('follows a host that restarted while the state was fetched, its seq starting over', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(40, 10, ['old']));
+    // Delta 41 was lost: the state is fetched again; then the host restarts.
+    send({ seq: 42, events: [event('lost')] });
+    await runTasks();
+    send({ seq: 1, events: [event('new')] }, { seq: 2, events: [event('newer')] });
+    for (let fetches = 0; fetches < 2 && host.replies.length > 0; fetches += 1) {
+      await answer(liveState(2, 10, ['new', 'newer']));
+      await runTasks();
+    }
+    await leaving;
+    expect(useConsoleStore.getState().review).toBeUndefined();
+    expect(eventIds()).toEqual(['new', 'newer']);
+  });
+
+  it('fetches again a state from before a host restart seen while it was taken', async () => {
+    const leaving = exitReview({ yieldTask });
+    await answer(liveState(40, 10, ['old']));
+    send({ seq: 41, events: [event('older')] }, { seq: 1, events: [event('new')] });
+    await runTasks();
+    expect(useConsoleStore.getState().review).toBe(session);
+    await answer(liveState(1, 10, ['new']));
+    await runTasks();
+    await leaving;
+    expect(eventIds()).toEqual(['new']);
   });
 });
