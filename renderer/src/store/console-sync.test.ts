@@ -3,40 +3,12 @@
 // one full reload whose state wins, and a host that restarts (its seq starting
 // over) is followed. Events show double application: they append unchecked.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConsoleDelta, ConsoleEvent, ConsoleState } from '../../../shared/api/console-state';
-import { DEFAULT_SETTINGS } from '../../../shared/api/settings';
+import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
 import type { BridgeConnection, ConnectionListener } from '../bridge/bridge-connection';
 import { startConsoleSync } from './console-sync';
+import { fixtureEvent as event, fixtureState as state } from './console-state-fixtures';
 import { useConsoleStore } from './console-store';
 import type { ReviewSession } from './review-slice';
-
-const { endpoints: _endpoints, ...settings } = DEFAULT_SETTINGS;
-
-const event = (id: string): ConsoleEvent => ({
-  specversion: '1.0',
-  id,
-  source: 'demo',
-  type: 'deploy.started',
-  time: '2024-01-01T00:00:00Z',
-  endpointId: 'ep1',
-});
-
-const state = (seq: number, eventIds: string[]): ConsoleState => ({
-  seq,
-  endpoints: [],
-  series: [],
-  points: {},
-  deployments: [],
-  actions: [],
-  events: eventIds.map(event),
-  profile: 'operator',
-  notices: [],
-  alerts: [],
-  alertTimeline: [],
-  settings,
-  releases: [],
-  kiosk: false,
-});
 
 const delta = (seq: number, eventId: string): ConsoleDelta => ({ seq, events: [event(eventId)] });
 

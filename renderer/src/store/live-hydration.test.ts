@@ -2,21 +2,10 @@
 // and nothing once a newer load has superseded it.
 import { describe, expect, it } from 'vitest';
 import type { ConsoleState } from '../../../shared/api/console-state';
-import type { ConsoleSeries } from '../../../shared/api/series';
+import { fixtureSeries as series } from './console-state-fixtures';
 import { hydrateLive } from './live-hydration';
 import { liveFromState } from './live-slice';
 import { KEEP_POINTS } from './points-window';
-
-const series = (i: number): ConsoleSeries => ({
-  key: `ep/s${i}`,
-  endpointId: 'ep',
-  id: `s${i}`,
-  title: `Series ${i}`,
-  level: 'service',
-  unit: '%',
-  kind: 'gauge',
-  intervalMs: 1000,
-});
 
 function stateOf(count: number): ConsoleState {
   const catalog = Array.from({ length: count }, (_, i) => series(i));

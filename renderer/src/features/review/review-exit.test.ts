@@ -5,14 +5,9 @@
 // restart refetches). Only the review being left ends, and not over notes
 // written after the click.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type {
-  ConsoleDelta,
-  ConsoleEvent,
-  ConsoleState,
-} from '../../../../shared/api/console-state';
-import type { ConsoleSeries } from '../../../../shared/api/series';
-import { DEFAULT_SETTINGS } from '../../../../shared/api/settings';
+import type { ConsoleDelta, ConsoleState } from '../../../../shared/api/console-state';
 import { useConsoleStore } from '../../store/console-store';
+import { fixtureEvent as event, fixtureState } from '../../store/console-state-fixtures';
 import type { ReviewSession } from '../../store/review-slice';
 import { exitReview } from './review-exit';
 
@@ -30,48 +25,6 @@ vi.mock('../../bridge/console-bridge', () => ({
     },
   }),
 }));
-
-const { endpoints: _endpoints, ...settings } = DEFAULT_SETTINGS;
-
-const event = (id: string): ConsoleEvent => ({
-  specversion: '1.0',
-  id,
-  source: 'demo',
-  type: 'deploy.started',
-  time: '2024-01-01T00:00:00Z',
-  endpointId: 'ep1',
-});
-
-const series = (i: number): ConsoleSeries => ({
-  key: `ep/s${i}`,
-  endpointId: 'ep',
-  id: `s${i}`,
-  title: `Series ${i}`,
-  level: 'service',
-  unit: '%',
-  kind: 'gauge',
-  intervalMs: 1000,
-});
-
-function liveState(seq: number, seriesCount: number, eventIds: string[]): ConsoleState {
-  const catalog = Array.from({ length: seriesCount }, (_, i) => series(i));
-  return {
-    seq,
-    endpoints: [],
-    series: catalog,
-    points: Object.fromEntries(catalog.map((s, i) => [s.key, { t: [i], v: [i] }])),
-    deployments: [],
-    actions: [],
-    events: eventIds.map(event),
-    profile: 'operator',
-    notices: [],
-    alerts: [],
-    alertTimeline: [],
-    settings,
-    releases: [],
-    kiosk: false,
-  };
-}
 
 /** A review of `fileName`: a file of its own, its window 0–100. */
 const reviewOf = (fileName: string) =>
@@ -120,7 +73,7 @@ afterEach(() => {
 describe('exitReview', () => {
   it('takes a 1,200-series live state in tasks, the snapshot shown until it lands whole', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(1, 1_200, []));
+    await answer(fixtureState(1, [], 1_200));
     // The reply's own task ended without the state: the review is still on.
     expect(useConsoleStore.getState().review).toBe(session);
     expect(seriesShown()).toBe(0);
@@ -132,7 +85,7 @@ describe('exitReview', () => {
 
   it('applies the deltas that came meanwhile after the state, those in it once', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(4, 10, ['a', 'b']));
+    await answer(fixtureState(4, ['a', 'b'], 10));
     send({ seq: 4, events: [event('b')] }, { seq: 5, events: [event('c')] });
     await runTasks();
     await leaving;
@@ -142,11 +95,11 @@ describe('exitReview', () => {
 
   it('fetches the state again when a delta after it is missing', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(4, 10, ['a']));
+    await answer(fixtureState(4, ['a'], 10));
     send({ seq: 5, events: [event('b')] }, { seq: 7, events: [event('d')] });
     await runTasks();
     expect(useConsoleStore.getState().review).toBe(session);
-    await answer(liveState(7, 10, ['a', 'b', 'c', 'd']));
+    await answer(fixtureState(7, ['a', 'b', 'c', 'd'], 10));
     await runTasks();
     await leaving;
     expect(useConsoleStore.getState().review).toBeUndefined();
@@ -155,7 +108,7 @@ describe('exitReview', () => {
 
   it('keeps a review opened while the last one was being left', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(1, 1_200, []));
+    await answer(fixtureState(1, [], 1_200));
     const other = reviewOf('other.wfsnap');
     useConsoleStore.getState().enterReview(other.fileName, other.snapshot);
     await runTasks();
@@ -166,7 +119,7 @@ describe('exitReview', () => {
 
   it('still ends a review played back while it was being left', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(1, 1_200, []));
+    await answer(fixtureState(1, [], 1_200));
     useConsoleStore.getState().setReviewAt(40);
     await runTasks();
     await leaving;
@@ -176,7 +129,7 @@ describe('exitReview', () => {
 
   it('stays on the review when notes were written on it after the click', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(1, 1_200, []));
+    await answer(fixtureState(1, [], 1_200));
     useConsoleStore.getState().setReviewNotes('Rollback started at 14:02');
     await runTasks();
     await leaving;
@@ -186,13 +139,13 @@ describe('exitReview', () => {
 
   it('follows a host that restarted while the state was fetched, its seq starting over', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(40, 10, ['old']));
+    await answer(fixtureState(40, ['old'], 10));
     // Delta 41 was lost: the state is fetched again; then the host restarts.
     send({ seq: 42, events: [event('lost')] });
     await runTasks();
     send({ seq: 1, events: [event('new')] }, { seq: 2, events: [event('newer')] });
     for (let fetches = 0; fetches < 2 && host.replies.length > 0; fetches += 1) {
-      await answer(liveState(2, 10, ['new', 'newer']));
+      await answer(fixtureState(2, ['new', 'newer'], 10));
       await runTasks();
     }
     await leaving;
@@ -202,11 +155,11 @@ describe('exitReview', () => {
 
   it('fetches again a state from before a host restart seen while it was taken', async () => {
     const leaving = exitReview({ yieldTask });
-    await answer(liveState(40, 10, ['old']));
+    await answer(fixtureState(40, ['old'], 10));
     send({ seq: 41, events: [event('older')] }, { seq: 1, events: [event('new')] });
     await runTasks();
     expect(useConsoleStore.getState().review).toBe(session);
-    await answer(liveState(1, 10, ['new']));
+    await answer(fixtureState(1, ['new'], 10));
     await runTasks();
     await leaving;
     expect(eventIds()).toEqual(['new']);
