@@ -252,24 +252,6 @@ describe('SeriesStore.append', () => {
     expect(s.pointsSince(0)[CPU]).toEqual({ t: [t(3), t(4), t(5)], v: [30, 40, 50] });
   });
 
-  it('keeps whole milliseconds: a fractional time is rounded, and one that rounds onto the previous is a repeat', () => {
-    const s = store();
-    s.upsertCatalog('ep1', [cpu]);
-    const report = s.append('ep1', [
-      batch(cpu.id, [
-        [t(1) + 0.456, 1],
-        [t(2) + 0.2, 2],
-        [t(2) + 0.4, 3],
-        [t(3) + 0.5, 4],
-      ]),
-    ]);
-    expect(report.outOfOrder).toBe(1);
-    expect(report.added).toEqual([
-      { key: CPU, points: { t: [t(1), t(2), t(3) + 1], v: [1, 2, 4] } },
-    ]);
-    expect(s.pointsSince(0)[CPU]?.t).toEqual([t(1), t(2), t(3) + 1]);
-  });
-
   it('drops repeated and backwards timestamps within a batch as outOfOrder', () => {
     const s = store();
     s.upsertCatalog('ep1', [cpu]);

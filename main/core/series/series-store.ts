@@ -112,10 +112,9 @@ export class SeriesStore {
       const points: Points = { t: [], v: [] };
       const stored = buffer.last()?.t ?? -Infinity;
       let previous = -Infinity;
-      for (const [sent, v] of batch.points) {
-        // Whole milliseconds, as snapshots keep them: no display resolves less, and
-        // a fractional time would cost the raw tier an exact-time entry per sample.
-        const t = Math.round(sent);
+      // Times keep their fraction: a 10 kHz series spaces samples 0.1 ms apart
+      // (each such time costs the raw tier an exact-time entry: docs/performance.md B6).
+      for (const [t, v] of batch.points) {
         if (t < EARLIEST || t > latest) {
           report.absurd += 1;
           continue;
