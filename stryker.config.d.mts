@@ -3,5 +3,6 @@ import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
 
 export declare const scopes: { security: string[]; all: string[] };
 export declare const testFiles: string[];
+export declare const notTests: string[];
 declare const config: PartialStrykerOptions;
 export default config;

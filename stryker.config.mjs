@@ -6,7 +6,7 @@
 // run does not starve a shared machine.
 
 // Process entry points (argv, signals, Electron's app) run only in e2e tests.
-const notTests = [
+export const notTests = [
   '!**/*.test.ts',
   '!**/*.test.tsx',
   '!**/*.d.ts',

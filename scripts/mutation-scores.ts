@@ -5,7 +5,7 @@
 // Several reports (runs over disjoint scopes) are merged by file.
 import { readFileSync } from 'node:fs';
 import { minimatch } from 'minimatch';
-import { scopes } from '../stryker.config.mjs';
+import { notTests, scopes } from '../stryker.config.mjs';
 
 interface Report {
   files: Record<string, { mutants: { status: string }[] }>;
@@ -39,8 +39,13 @@ function folderOf(path: string): string {
   return parts.slice(0, Math.min(3, parts.length - 1)).join('/');
 }
 
+/** Files a run never mutates (tests, entry points) that an incremental report may still carry. */
+function leftOut(path: string): boolean {
+  return notTests.some((glob) => minimatch(path, glob.slice(1)));
+}
+
 function inSecurity(path: string): boolean {
-  return (scopes.security as string[]).some((glob) => minimatch(path, glob));
+  return scopes.security.some((glob) => minimatch(path, glob));
 }
 
 function row(name: string, t: Tally): string {
@@ -61,6 +66,7 @@ function main(): void {
   const security = empty();
   const overall = empty();
   for (const [path, { mutants }] of Object.entries(report.files)) {
+    if (leftOut(path)) continue;
     const folder = folders.get(folderOf(path)) ?? empty();
     folders.set(folderOf(path), tallyOf(mutants, folder));
     tallyOf(mutants, overall);
