@@ -47,6 +47,11 @@ describe('rendererFrameCheck', () => {
     }
     expect(isOurFrame(frame('evil://host/opt/watchfloor/renderer/index.html'))).toBe(false);
   });
+
+  it('refuses a frame whose URL does not parse', () => {
+    for (const url of ['', 'not a url', 'http://['])
+      expect(isOurFrame(frame(url)), url).toBe(false);
+  });
 });
 
 describe('callFromPage', () => {
@@ -63,6 +68,14 @@ describe('callFromPage', () => {
       );
     }
     expect(ran).toEqual([]);
+  });
+
+  it('names at most 80 characters of a refused method, however long the name sent', () => {
+    const { api } = fakeConsole();
+    const long = `${'m'.repeat(80)}${'x'.repeat(10_000)}`;
+    expect(() => callFromPage(api, isOurFrame, null, long, [])).toThrow(
+      new Error(`refused ${'m'.repeat(80)}: sender is not the Watchfloor window`),
+    );
   });
 
   it('refuses names that are not the contract’s own methods', () => {

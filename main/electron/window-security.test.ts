@@ -80,6 +80,8 @@ describe('window security', () => {
       'javascript:alert(1)',
       'app://watchfloor/x',
       'ms-msdt:/id',
+      'file:///tmp/https://example.com/',
+      'javascript:fetch("http://evil.example/")',
     ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }

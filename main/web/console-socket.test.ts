@@ -80,8 +80,12 @@ describe('console socket: deltas', () => {
 
   it('closes the tab (so it reloads the state) rather than skip a delta it cannot send', () => {
     const { socket, push } = serve();
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     push({ seq: 1n });
+    expect(logged).toHaveBeenCalledWith(
+      'watchfloor: could not send a delta to a tab:',
+      expect.stringMatching(/BigInt/),
+    );
     expect(socket.sent).toHaveLength(0);
     expect(socket.closed?.code).toBe(CLOSE_CODES.slowConsumer);
     expect(socket.closed?.reason).toMatch(/reload/);
@@ -108,9 +112,15 @@ describe('console socket: requests', () => {
 
   it('refuses binary frames, malformed JSON and JSON that is not a request', async () => {
     const { socket } = serve();
-    const binary = errorOf(await ask(socket, '{}', true));
-    expect(binary).toEqual({ code: RPC_ERRORS.invalidRequest, message: 'text frames only' });
-    expect(errorOf(await ask(socket, '{')).code).toBe(RPC_ERRORS.parseError);
+    expect(await ask(socket, '{}', true)).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: RPC_ERRORS.invalidRequest, message: 'text frames only' },
+    });
+    expect(errorOf(await ask(socket, '{'))).toEqual({
+      code: RPC_ERRORS.parseError,
+      message: 'malformed JSON',
+    });
     for (const text of ['null', '42', '"console.getState"']) {
       const refused = errorOf(await ask(socket, text));
       expect(refused, text).toEqual({ code: RPC_ERRORS.invalidRequest, message: 'not a request' });
@@ -136,6 +146,19 @@ describe('console socket: requests', () => {
     socket.failSends = 1;
     const reply = errorOf(await ask(socket, '{'));
     expect(reply).toEqual({ code: RPC_ERRORS.internalError, message: 'send failed' });
+  });
+
+  it('says only that the request failed when what it threw is not an Error', async () => {
+    const { socket } = serve();
+    const send = socket.send.bind(socket);
+    let thrown = false;
+    socket.send = (text: string) => {
+      if (thrown) return send(text);
+      thrown = true;
+      throw 'socket gone';
+    };
+    const reply = errorOf(await ask(socket, '{'));
+    expect(reply).toEqual({ code: RPC_ERRORS.internalError, message: 'request failed' });
   });
 
   it('sends nothing to a socket that is no longer open', async () => {
