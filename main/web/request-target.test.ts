@@ -11,7 +11,13 @@ describe('request target', () => {
   });
 
   it('refuses anything that could name another host, or nothing at all', () => {
-    for (const url of ['http://evil.example/api', 'evil.example/api', '//evil.example/api', '']) {
+    for (const url of [
+      'http://evil.example/api',
+      'evil.example/api',
+      '//evil.example/api',
+      '/\\evil.example/api',
+      '',
+    ]) {
       expect(parseTarget(url), url).toBeUndefined();
     }
     expect(parseTarget(undefined)).toBeUndefined();

@@ -9,8 +9,9 @@ export interface RequestTarget {
 }
 
 export function parseTarget(url: string | undefined): RequestTarget | undefined {
-  // Only origin-form targets: an absolute URL or `//host` would be read as another host.
-  if (!url?.startsWith('/') || url.startsWith('//')) return undefined;
+  // Only origin-form targets: an absolute URL, `//host` or `/\host` (URL parsers
+  // read a backslash as a slash) would be read as another host.
+  if (!url?.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return undefined;
   try {
     const parsed = new URL(url, 'http://watchfloor.invalid');
     return { path: parsed.pathname, params: parsed.searchParams };
