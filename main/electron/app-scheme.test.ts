@@ -22,6 +22,22 @@ describe('chooseRendererUrl', () => {
     expect(chooseRendererUrl(false, undefined)).toBe(APP_ENTRY);
   });
 
+  it('takes a loopback dev server on the default port, IPv6 included', () => {
+    expect(chooseRendererUrl(false, 'http://localhost/')).toBe('http://localhost/');
+    expect(chooseRendererUrl(false, 'https://127.0.0.1')).toBe('https://127.0.0.1');
+    expect(chooseRendererUrl(false, 'http://[::1]:5173/')).toBe('http://[::1]:5173/');
+  });
+
+  it('refuses a remote URL that only mentions a loopback one', () => {
+    for (const url of [
+      'https://evil.example/?next=http://localhost:5173/',
+      'https://evil.example/http://127.0.0.1/',
+      'javascript:fetch("http://localhost/")',
+    ]) {
+      expect(chooseRendererUrl(false, url), url).toBe(APP_ENTRY);
+    }
+  });
+
   it('is the app scheme, whose origin is real, not file:', () => {
     expect(APP_ENTRY).toBe('app://watchfloor/index.html');
   });
@@ -50,6 +66,16 @@ describe('resolveAppPath', () => {
       'app://watchfloor//etc/passwd',
     ]) {
       expect(resolveAppPath(DIR, url)?.startsWith(`${DIR}/`), url).toBe(true);
+    }
+  });
+
+  it('refuses a path that names the renderer folder itself, which is no file', () => {
+    for (const url of [
+      'app://watchfloor',
+      'app://watchfloor/assets/..%2f',
+      'app://watchfloor/%2e%2e%2f%2e%2e',
+    ]) {
+      expect(resolveAppPath(DIR, url), url).toBeUndefined();
     }
   });
 

@@ -3,6 +3,7 @@ import {
   JSON_LIMITS,
   freeFormObjectSchema,
   freeFormProblem,
+  freeFormValueSchema,
   frameDepthProblem,
 } from './json-limits';
 
@@ -46,5 +47,34 @@ describe('free-form JSON limits', () => {
   it('bounds the nesting of a whole frame', () => {
     expect(frameDepthProblem({ jsonrpc: '2.0', params: nested(20) })).toBe(undefined);
     expect(frameDepthProblem({ jsonrpc: '2.0', params: nested(6_000) })).toMatch(/deeper than 32/);
+  });
+
+  it('takes a frame of exactly 32 levels and refuses one of 33', () => {
+    expect(frameDepthProblem(nested(JSON_LIMITS.frameDepth))).toBe(undefined);
+    expect(frameDepthProblem(nested(JSON_LIMITS.frameDepth + 1))).toBe(
+      'nested deeper than 32 levels',
+    );
+  });
+
+  it('refuses a value that contains itself as too deep, instead of walking it forever', () => {
+    // Never from the wire (JSON cannot spell a cycle), but an in-process
+    // caller can hand one over.
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    expect(freeFormProblem(cyclic)).toBe('nested deeper than 8 levels');
+    expect(frameDepthProblem({ jsonrpc: '2.0', params: cyclic })).toBe(
+      'nested deeper than 32 levels',
+    );
+  });
+
+  it('checks any JSON value, not only objects, with the problem as the message', () => {
+    expect(freeFormValueSchema.safeParse('text').success).toBe(true);
+    expect(freeFormValueSchema.safeParse(['beta', 'all']).success).toBe(true);
+    expect(freeFormValueSchema.safeParse(null).success).toBe(true);
+    const result = freeFormValueSchema.safeParse([nested(JSON_LIMITS.depth)]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'nested deeper than 8 levels',
+    ]);
   });
 });
