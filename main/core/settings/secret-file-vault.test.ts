@@ -2,7 +2,7 @@
 // rewrites it in place: a crash mid-write would otherwise leave a torn token.
 // A second hard link to the old file shows which happened: a rename gives the
 // token name a new inode and leaves the link's bytes alone.
-import { linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,40 @@ describe('secret file vault', () => {
 
     expect(await vault.load('prod')).toBe('second-token');
     expect(readFileSync(oldInode)).toEqual(Buffer.from('first-token').reverse());
+    expect(readdirSync(join(dir, 'secrets'))).toEqual([name]);
+  });
+
+  it('refuses to save without encryption, saying why, and writes nothing', async () => {
+    const vault = new SecretFileVault(join(dir, 'secrets'), {
+      ...cipher,
+      isAsyncEncryptionAvailable: () => Promise.resolve(false),
+    });
+    expect(await vault.unavailable()).toBe('safeStorage is not available');
+    await expect(vault.save('prod', 'token')).rejects.toThrow(
+      'cannot keep the token safely: safeStorage is not available',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('passes on an encryption failure as it is, leaving no file behind', async () => {
+    const locked = new Error('keyring locked');
+    const vault = new SecretFileVault(
+      join(dir, 'secrets'),
+      { ...cipher, encryptStringAsync: () => Promise.reject(locked) },
+      'linux',
+    );
+    await expect(vault.save('prod', 'token')).rejects.toBe(locked);
+    expect(readdirSync(join(dir, 'secrets'))).toEqual([]);
+  });
+
+  it('removes its temp file when the rename fails, and reports the failure', async () => {
+    const vault = new SecretFileVault(join(dir, 'secrets'), cipher, 'linux');
+    await vault.save('other', 'token');
+    const [name] = readdirSync(join(dir, 'secrets'));
+    rmSync(join(dir, 'secrets', name as string));
+    // A folder where the token file goes: the rename cannot replace it.
+    mkdirSync(join(dir, 'secrets', name as string));
+    await expect(vault.save('other', 'token')).rejects.toMatchObject({ code: 'EISDIR' });
     expect(readdirSync(join(dir, 'secrets'))).toEqual([name]);
   });
 });
