@@ -2,7 +2,7 @@
 // promotion with the reason, a healthy ring must still soak, and promotion
 // opens once every gate has passed for the ring's minimum soak time.
 import { describe, expect, it } from 'vitest';
-import { ReleaseGates, judge } from './release-gates';
+import { ReleaseGates, describeFailure, judge } from './release-gates';
 import type { ConsoleSeries } from '../../../shared/api/series';
 import type { EndpointDeployments } from '../../../shared/api/console-state';
 
@@ -120,6 +120,26 @@ describe('ReleaseGates', () => {
     expect(after?.promote).toMatchObject({ allowed: false, readyAt: T0 + 140_000 });
   });
 
+  it('counts a new version in the ring as passing from its own first evaluation', () => {
+    const gates = new ReleaseGates();
+    gates.evaluate(deployments('5.9.0'), catalog, means(0.3, 0.3), T0 + 10_000);
+    const next = series('err{ring=beta,version=5.9.1}', {
+      metric: 'app.errors.ratio',
+      ring: 'beta',
+      version: '5.9.1',
+    });
+    const [status] = gates.evaluate(
+      deployments('5.9.1', { since: T0 + 50_000 }),
+      [...catalog, next],
+      means(0.3, 0.3),
+      T0 + 90_000,
+    );
+    expect(status?.version).toBe('5.9.1');
+    expect(status?.gates.map((g) => [g.releaseKey, g.passingSince])).toEqual([
+      ['demo/err{ring=beta,version=5.9.1}', T0 + 90_000],
+    ]);
+  });
+
   it('refuses promotion from a halted ring, and when there is no data to compare', () => {
     const halted = new ReleaseGates().evaluate(
       deployments('5.9.0', { status: 'halted' }),
@@ -127,7 +147,7 @@ describe('ReleaseGates', () => {
       means(0.3, 0.3),
       T0 + 120_000,
     )[0];
-    expect(halted?.promote.reason).toBe('the rollout is halted in beta');
+    expect(halted?.promote).toEqual({ allowed: false, reason: 'the rollout is halted in beta' });
     const blind = new ReleaseGates().evaluate(
       deployments('5.9.0'),
       catalog,
@@ -149,6 +169,31 @@ describe('ReleaseGates', () => {
     expect(judge(-0.6, 0.5, 'below')).toBe('worse');
     expect(judge(0.2, 0.5, 'below')).toBe('same');
     expect(judge(undefined, 0.5, 'above')).toBe('nodata');
+  });
+
+  it('judges a difference of exactly the tolerance, either way, the same', () => {
+    expect(judge(0.5, 0.5, 'above')).toBe('same');
+    expect(judge(-0.5, 0.5, 'above')).toBe('same');
+    expect(judge(0.5, 0.5, 'below')).toBe('same');
+  });
+
+  it('describes a failure with the sign of its difference, and none for a rounded zero', () => {
+    const failed = (difference: number, tolerance: number) => ({
+      metric: 'conversions',
+      title: 'Checkouts',
+      unit: '%',
+      releaseKey: 'demo/checkouts',
+      difference,
+      tolerance,
+      direction: 'below' as const,
+      verdict: 'worse' as const,
+    });
+    expect(describeFailure(failed(-0.6, 0.5))).toBe(
+      'Checkouts worse than baseline (-60% vs tolerance 50%)',
+    );
+    expect(describeFailure(failed(-0.004, 0))).toBe(
+      'Checkouts worse than baseline (0% vs tolerance 0%)',
+    );
   });
 
   it('marks the ring failing as soon as a gate is worse beyond tolerance, counting evaluations', () => {

@@ -96,7 +96,8 @@ export class ReleaseGates {
           baselineFor(s, series, baselineVersion),
           mean,
           now,
-          `${endpointId}/${service}/${env.id}/${ring.id}`,
+          // The version too: a new version in the ring has passed nothing yet.
+          `${endpointId}/${service}/${env.id}/${ring.id}/${ring.version}`,
         ),
       );
     return {
