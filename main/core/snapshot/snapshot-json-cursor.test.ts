@@ -95,3 +95,96 @@ describe('incremental JSON reading', () => {
     expect(cursor.atEnd()).toBe(true);
   });
 });
+
+/** The error a cursor step throws, as a caller sees it. */
+function errorOf(step: () => unknown): { message: string; truncated: boolean } {
+  try {
+    step();
+  } catch (err) {
+    if (err instanceof JsonCursorError) return { message: err.message, truncated: err.truncated };
+    throw err;
+  }
+  throw new Error('the step succeeded');
+}
+
+const cursorOn = (text: string | number[], final?: boolean): JsonCursor =>
+  new JsonCursor(typeof text === 'string' ? Buffer.from(text) : Uint8Array.from(text), final);
+
+describe('JsonCursor, step by step', () => {
+  it('takes the bytes as the whole document unless told otherwise', () => {
+    expect(cursorOn('12').parseValue()).toBe(12);
+  });
+
+  it('looks for a byte order mark only where one starts', () => {
+    expect(cursorOn('1').start()).toBe(0x31);
+    // EF BB followed by anything but BF is not a byte order mark: the EF is the content.
+    expect(cursorOn([0xef, 0xbb, 0x7b, 0x7d]).start()).toBe(0xef);
+    expect(cursorOn([0xef, 0x00, 0xbf, 0x7b]).start()).toBe(0xef);
+  });
+
+  it('waits for a byte order mark to be whole, and finds nothing after one alone', () => {
+    const partial = [0xef, 0xbb];
+    const cut = { message: 'the text ends inside a byte order mark at byte 0', truncated: true };
+    expect(errorOf(() => cursorOn(partial, false).start())).toEqual(cut);
+    expect(errorOf(() => cursorOn(partial, true).start())).toEqual({ ...cut, truncated: false });
+    expect(errorOf(() => cursorOn([0xef, 0xbb, 0xbf]).start())).toEqual({
+      message: 'expected a value at byte 3',
+      truncated: true,
+    });
+    expect(errorOf(() => cursorOn(' \n').start()).message).toBe('expected a value at byte 2');
+  });
+
+  it('says what it expected, and where', () => {
+    expect(errorOf(() => cursorOn('[1]').enterObject())).toEqual({
+      message: 'expected an object at byte 0',
+      truncated: false,
+    });
+    const noName = cursorOn('{1:2}');
+    noName.enterObject();
+    expect(errorOf(() => noName.nextKey()).message).toBe('expected a member name at byte 1');
+    const noColon = cursorOn('{"a" 1}');
+    noColon.enterObject();
+    expect(errorOf(() => noColon.nextKey()).message).toBe(
+      'expected : after a member name at byte 5',
+    );
+    const noValue = cursorOn('{"a": ');
+    noValue.enterObject();
+    expect(noValue.nextKey()).toBe('a');
+    expect(errorOf(() => noValue.parseValue())).toEqual({
+      message: 'expected a value at byte 6',
+      truncated: true,
+    });
+  });
+
+  it('refuses nextKey() outside an object as a programming error', () => {
+    expect(() => cursorOn('"a":1').nextKey()).toThrow(/^nextKey\(\) outside an object$/);
+  });
+
+  it('reports where a cut string, container or value began', () => {
+    expect(errorOf(() => cursorOn('"abc').parseValue())).toEqual({
+      message: 'the text ends inside a string at byte 0',
+      truncated: true,
+    });
+    expect(errorOf(() => cursorOn('[1, {"a": 2}').parseValue())).toEqual({
+      message: 'the text ends inside an object or array at byte 0',
+      truncated: true,
+    });
+    expect(errorOf(() => cursorOn('12', false).parseValue())).toEqual({
+      message: 'the text ends inside a value at byte 0',
+      truncated: true,
+    });
+  });
+
+  it('finds the closing quote at any position, after escaped quotes and backslashes', () => {
+    expect(cursorOn('"abc"').parseValue()).toBe('abc');
+    expect(cursorOn('"ab"').parseValue()).toBe('ab');
+    expect(cursorOn(String.raw`"a\"b\\" `).parseValue()).toBe('a"b\\');
+  });
+
+  it('ends a scalar at a delimiter, so bytes yet to come do not matter', () => {
+    expect(cursorOn('12,', false).parseValue()).toBe(12);
+    expect(cursorOn('12]', false).parseValue()).toBe(12);
+    expect(cursorOn('true:', false).parseValue()).toBe(true);
+    expect(cursorOn('null}', false).parseValue()).toBeNull();
+  });
+});
