@@ -3,6 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotErrorReason, SnapshotSource } from '../../../shared/api/snapshot';
@@ -110,7 +111,7 @@ describe('reading a file that is not a good snapshot', () => {
     await expectReason(bomb, 'too-large', /inflates to more than 8 MB/, { maxInflated: 8 << 20 });
   });
 
-  it('too-large: a 1 GB bomb in a 1 MB file is refused by ratio, costing under 256 MB', async () => {
+  it('too-large: a 1 GB bomb in a 1 MB file is refused at 64 MB, costing under 256 MB', async () => {
     // Gzip members concatenate: one 64 MB member of zeros, sixteen times, is 1 GB.
     const zeros = gzipSync(Buffer.alloc(64 << 20, 0x41), { level: 9 });
     const bomb = Buffer.concat([
@@ -124,12 +125,29 @@ describe('reading a file that is not a good snapshot', () => {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
     try {
-      await expectReason(bomb, 'too-large', /more than 64 MB \(64× its compressed size\)/);
+      await expectReason(
+        bomb,
+        'too-large',
+        /more than 64 MB \(the most a file under 1 MB may inflate to\): refused/,
+      );
     } finally {
       clearInterval(sampler);
     }
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(peak - baseline).toBeLessThan(256 << 20);
+  });
+
+  it('too-large: a bomb in a file over 1 MB is refused at 64× its compressed size', async () => {
+    // 1.5 MB that does not compress, then zeros: the ratio, not the floor, binds.
+    const noise = gzipSync(randomBytes(1536 << 10), { level: 1 });
+    const zeros = gzipSync(Buffer.alloc(64 << 20, 0x41), { level: 9 });
+    const bomb = Buffer.concat([noise, zeros, zeros]);
+    const cap = Math.round((bomb.length * 64) / (1 << 20));
+    await expectReason(
+      bomb,
+      'too-large',
+      new RegExp(`more than ${cap} MB \\(64× its compressed size\\): refused`),
+    );
   });
 
   it('not-gzip: arbitrary bytes, and plain JSON with a hint', async () => {

@@ -68,11 +68,11 @@ export class InflatingBytes {
   private readonly gunzip: Gunzip;
 
   private readonly maxInflated: number;
-  private readonly byRatio: boolean;
+  private readonly capReason: string;
 
   private constructor(compressed: Buffer, maxInflated: number) {
     this.maxInflated = inflateCap(compressed.length, maxInflated);
-    this.byRatio = this.maxInflated < maxInflated;
+    this.capReason = capReason(compressed.length, this.maxInflated, maxInflated);
     this.buffer = Buffer.allocUnsafe(initialCapacity(compressed, maxInflated));
     const gunzip = (this.gunzip = createGunzip({ chunkSize: MB }));
     gunzip.on('data', (chunk: Buffer) => {
@@ -129,7 +129,7 @@ export class InflatingBytes {
   private append(chunk: Buffer): boolean {
     const needed = this.length + chunk.length;
     if (needed > this.maxInflated) {
-      this.failure ??= tooLargeInflated(this.maxInflated, this.byRatio);
+      this.failure ??= tooLargeInflated(this.maxInflated, this.capReason);
       return false;
     }
     if (needed > this.buffer.length) this.grow(needed);
@@ -176,11 +176,18 @@ function inflateError(err: NodeJS.ErrnoException): SnapshotError {
   return new SnapshotError('corrupt', `the compressed data is damaged (${err.message})`, cause);
 }
 
-function tooLargeInflated(maxInflated: number, byRatio: boolean): SnapshotError {
-  const ratio = byRatio ? ` (${MAX_INFLATE_RATIO}× its compressed size)` : '';
+/** Why the cap is what it is: the ratio, the floor below it, or the caller's limit. */
+function capReason(compressed: number, cap: number, maxInflated: number): string {
+  if (cap >= maxInflated) return '';
+  if (compressed * MAX_INFLATE_RATIO > RATIO_FLOOR)
+    return ` (${MAX_INFLATE_RATIO}× its compressed size)`;
+  return ` (the most a file under ${size(RATIO_FLOOR / MAX_INFLATE_RATIO)} may inflate to)`;
+}
+
+function tooLargeInflated(maxInflated: number, reason: string): SnapshotError {
   return new SnapshotError(
     'too-large',
-    `the snapshot inflates to more than ${size(maxInflated)}${ratio}: refused (a damaged or hostile file?)`,
+    `the snapshot inflates to more than ${size(maxInflated)}${reason}: refused (a damaged or hostile file?)`,
   );
 }
 
