@@ -1,7 +1,8 @@
 // ECharts options for a tile's sparkline: the last five minutes, thresholds
 // and event markers as lines, nothing animated (a wall redraws every second).
 // A draw merges only the data and the window; the lines over it are rebuilt
-// only when they change (ChartDrawer).
+// only when they change, and the tooltip is set only while the tile is hovered
+// (ChartDrawer).
 import { chartPairs } from '../../store/points-window';
 import { axisRange, type Extent } from '../../ui/chart/axis-range';
 import type { LiveChartSpec, MovingOption } from '../../ui/chart/chart-drawer';
@@ -49,6 +50,13 @@ export const tileChartSpec: LiveChartSpec = {
         }),
     };
   },
+  tooltip: ({ palette }) => ({
+    trigger: 'item',
+    confine: true,
+    backgroundColor: palette.tooltipBackground,
+    borderColor: palette.label,
+    textStyle: { color: palette.tooltipText, fontSize: labelSize() },
+  }),
   full(frame) {
     const { thresholds } = frame.series;
     const { palette } = frame;
@@ -56,13 +64,6 @@ export const tileChartSpec: LiveChartSpec = {
     const labels = labelled(frame);
     return {
       animation: false,
-      tooltip: {
-        trigger: 'item',
-        confine: true,
-        backgroundColor: palette.tooltipBackground,
-        borderColor: palette.label,
-        textStyle: { color: palette.tooltipText, fontSize: labelSize() },
-      },
       grid: {
         left: 4,
         right: 8,

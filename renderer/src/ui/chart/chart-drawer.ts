@@ -2,7 +2,10 @@
 // start and whenever the look changes; after that only what moves (the data
 // and the time window). The lines over the data (thresholds, markers) are
 // merged only when their key says they changed: rebuilding a markLine's model
-// and view on every draw cost about as much as drawing the line itself.
+// and view on every draw cost about as much as drawing the line itself. A
+// spec's tooltip is in the option only while the pointer is over the chart:
+// ECharts re-renders a tooltip component on every draw, hovered or not (1–3 %
+// of a flooded wall's main thread), and `show: false` does not spare it.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { MarkLineComponentOption } from 'echarts/components';
 import type { ChartFrame } from './chart-frame';
@@ -31,6 +34,8 @@ export interface LiveChartSpec {
   data(frame: ChartFrame): ChartOption;
   /** Thresholds and markers over the first series. */
   marks(frame: ChartFrame): ChartMarks;
+  /** The hover tooltip, set only while the pointer is over the chart. */
+  tooltip?(frame: ChartFrame): Record<string, unknown>;
   /** Redraw every second even without data, so the window follows the clock. */
   followNow?: boolean;
 }
@@ -47,6 +52,7 @@ function withMarks(option: ChartOption, markLine: MarkLineComponentOption): Char
 
 export class ChartDrawer {
   private marksKey: string | undefined;
+  private hovered = false;
 
   constructor(
     private readonly chart: OptionTarget,
@@ -56,7 +62,19 @@ export class ChartDrawer {
   full(frame: ChartFrame): void {
     const marks = this.spec.marks(frame);
     this.marksKey = marks.key;
-    this.chart.setOption(withMarks(this.spec.full(frame), marks.build()), { notMerge: true });
+    const option = withMarks(this.spec.full(frame), marks.build());
+    const tooltip = this.hovered ? this.spec.tooltip?.(frame) : undefined;
+    this.chart.setOption(tooltip ? { ...option, tooltip } : option, { notMerge: true });
+  }
+
+  /**
+   * The pointer came over the chart or left it: a whole option with or without
+   * the tooltip (a merge cannot take a component out).
+   */
+  hover(over: boolean, frame: ChartFrame): void {
+    if (over === this.hovered || !this.spec.tooltip) return;
+    this.hovered = over;
+    this.full(frame);
   }
 
   data(frame: ChartFrame): void {

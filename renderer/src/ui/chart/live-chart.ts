@@ -76,6 +76,13 @@ export function useLiveChart(
       const current = frameOf();
       if (current) drawer?.data(current);
     };
+    // The spec's tooltip is in the option only while the pointer is over the chart.
+    let hovered = false;
+    const hover = (over: boolean) => {
+      hovered = over;
+      const current = frameOf();
+      if (current) drawer?.hover(over, current);
+    };
     let cancelDraw = () => {};
     const queueDraw = () => {
       queued = true;
@@ -98,6 +105,8 @@ export function useLiveChart(
       chart = createChart(element);
       drawer = new ChartDrawer(chart, spec);
       redrawAll();
+      // The pointer came over the area before the chart was made.
+      if (hovered) hover(true);
     });
 
     const unsubscribe = [
@@ -114,6 +123,10 @@ export function useLiveChart(
       store.subscribe((state) => state.settings.theme, redrawAll),
     ];
     const timer = spec.followNow ? window.setInterval(scheduleData, 1_000) : undefined;
+    const onEnter = () => hover(true);
+    const onLeave = () => hover(false);
+    element.addEventListener('pointerenter', onEnter);
+    element.addEventListener('pointerleave', onLeave);
     // Label sizes follow the window and a short chart drops its labels: a new
     // size gets a whole option, not just a resize.
     const resizer = new ResizeObserver(() => {
@@ -130,6 +143,8 @@ export function useLiveChart(
       window.clearInterval(timer);
       window.clearTimeout(waiting);
       resizer.disconnect();
+      element.removeEventListener('pointerenter', onEnter);
+      element.removeEventListener('pointerleave', onLeave);
       cancelStart();
       cancelDraw();
       chart?.dispose();

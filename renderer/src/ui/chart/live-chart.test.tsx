@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react';
+import { useRef } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { ConsoleSeries } from '../../../../shared/api/series';
+import { useConsoleStore } from '../../store/console-store';
+import type { LiveChartSpec } from './chart-drawer';
+import { useLiveChart } from './live-chart';
+
+const options: EChartsCoreOption[] = [];
+// The engine and the draw queue stand in: every draw runs at once into `options`.
+vi.mock('./chart-engine', () => ({
+  createChart: () => ({
+    setOption: (option: EChartsCoreOption) => void options.push(option),
+    resize: () => {},
+    dispose: () => {},
+  }),
+}));
+vi.mock('./chart-draw-queue', () => ({
+  requestDraw: (draw: () => void) => {
+    draw();
+    return () => {};
+  },
+}));
+
+const cpu: ConsoleSeries = {
+  key: 'ep1/cpu',
+  endpointId: 'ep1',
+  id: 'cpu',
+  title: 'CPU',
+  level: 'technical',
+  unit: '%',
+  kind: 'gauge',
+  intervalMs: 1000,
+};
+
+const spec: LiveChartSpec = {
+  full: () => ({ series: [{ type: 'line' }] }),
+  data: () => ({ series: [{ data: [] }] }),
+  marks: () => ({ key: '', build: () => ({}) }),
+  tooltip: () => ({ trigger: 'item' }),
+};
+
+function Chart() {
+  const ref = useRef<HTMLDivElement>(null);
+  useLiveChart(ref, cpu.key, spec);
+  return <div ref={ref} data-testid="chart" />;
+}
+
+afterEach(() => {
+  cleanup();
+  options.length = 0;
+});
+
+describe('useLiveChart: the tooltip follows the pointer', () => {
+  it('is set when the pointer comes over the chart and taken out when it leaves', () => {
+    act(() => useConsoleStore.setState({ series: { [cpu.key]: cpu } }));
+    const { getByTestId } = render(<Chart />);
+    const element = getByTestId('chart');
+    const hasTooltip = () => 'tooltip' in (options.at(-1) ?? {});
+    expect(options.length).toBeGreaterThan(0);
+    expect(hasTooltip()).toBe(false);
+    element.dispatchEvent(new Event('pointerenter'));
+    expect(hasTooltip()).toBe(true);
+    element.dispatchEvent(new Event('pointerleave'));
+    expect(hasTooltip()).toBe(false);
+  });
+});

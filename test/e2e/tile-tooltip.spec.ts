@@ -1,0 +1,48 @@
+// A tile's tooltip (threshold and marker words) exists only while the pointer is
+// over its chart: an idle wall keeps no tooltip view to re-render on every draw
+// (issue 22, B2), and hovering still shows the words.
+import type { Page } from '@playwright/test';
+import { expect, test } from './browser-mode';
+
+/** ECharts' tooltip boxes inside the wall's tiles: visible ones and all of them. */
+const tooltips = (page: Page) =>
+  page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('[data-testid="tile"] div')].filter(
+      (d) => d.style.zIndex === '9999999',
+    );
+    const shown = boxes.filter(
+      (d) => d.style.display !== 'none' && getComputedStyle(d).opacity !== '0',
+    );
+    return { all: boxes.length, shown: shown.map((d) => d.textContent?.trim() ?? '') };
+  });
+
+/** Sweeps down the first tiles' charts until a threshold line's tooltip shows. */
+async function hoverUntilTooltip(page: Page): Promise<string> {
+  for (const canvas of (await page.locator('[data-testid="tile"] canvas').all()).slice(0, 8)) {
+    const box = await canvas.boundingBox();
+    if (!box) continue;
+    for (let y = box.y + 1; y < box.y + box.height - 1; y += 1) {
+      await page.mouse.move(box.x + box.width * 0.5, y);
+      const text = (await tooltips(page)).shown.find((t) => t !== '');
+      if (text) return text;
+    }
+  }
+  return '';
+}
+
+test('a tile shows its tooltip on hover only, and keeps none after the pointer leaves', async ({
+  page,
+  browserMode,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto(browserMode.url);
+  await expect(page.getByTestId('tile-value').first()).not.toHaveText('');
+  await expect(page.locator('[data-testid="tile"] canvas').first()).toBeVisible();
+  await page.mouse.move(2, 2);
+  expect((await tooltips(page)).all).toBe(0);
+
+  expect(await hoverUntilTooltip(page)).toMatch(/warning|critical/);
+
+  await page.mouse.move(2, 2);
+  await expect.poll(async () => (await tooltips(page)).all).toBe(0);
+});
