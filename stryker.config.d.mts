@@ -6,3 +6,6 @@ export declare const testFiles: string[];
 export declare const notTests: string[];
 declare const config: PartialStrykerOptions;
 export default config;
+export declare const scopeName: string;
+export declare const incrementalFile: string;
+export declare const committedReport: string;

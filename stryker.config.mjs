@@ -63,7 +63,7 @@ const parts = {
 
 export const scopes = { security, all, ...parts };
 const custom = process.env.MUTATE?.split(',').filter(Boolean);
-const scopeName = custom ? 'custom' : (process.env.MUTATION_SCOPE ?? 'security');
+export const scopeName = custom ? 'custom' : (process.env.MUTATION_SCOPE ?? 'security');
 const scope = custom ?? scopes[scopeName];
 if (!scope) {
   throw new Error(`MUTATION_SCOPE must be one of ${Object.keys(scopes).join(', ')}`);
@@ -95,6 +95,12 @@ export const testFiles = [
   'test/integration/web-host.test.ts',
 ];
 
+// Where a run keeps its results for the next run, and the committed report of
+// the scope that seeds it on a clean clone (scripts/mutation-seed.mjs), so a
+// fresh checkout retests only what changed since that report.
+export const incrementalFile = `reports/mutation/${scopeName}/stryker-incremental.json`;
+export const committedReport = `docs/mutation/scopes/${scopeName}.json`;
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -110,7 +116,7 @@ export default {
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 20_000,
   incremental: true,
-  incrementalFile: `reports/mutation/${scopeName}/stryker-incremental.json`,
+  incrementalFile,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${scopeName}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${scopeName}/mutation.json` },
