@@ -1,5 +1,6 @@
 // The one console store: slices combined once. Charts read points through
-// `useConsoleStore.subscribe(selector, listener)`, not through re-renders.
+// `useConsoleStore.subscribe(selector, listener)`, not through re-renders;
+// a delta of points runs only the subscriptions that read points.
 import { create, type StateCreator } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { ConsoleDelta, ConsoleState } from '../../../shared/api/console-state';
@@ -20,6 +21,7 @@ import {
 import { createReleasesSlice, mergeReleases, type ReleasesSlice } from './releases-slice';
 import { createReviewSlice, type ReviewSlice } from './review-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
+import { pointsAwareSubscriptions } from './points-aware-subscriptions';
 
 export interface ConsoleStore
   extends
@@ -55,7 +57,7 @@ export type ConsoleSliceCreator<Slice> = StateCreator<
   Slice
 >;
 
-export const useConsoleStore = create<ConsoleStore>()(
+const consoleStore = create<ConsoleStore>()(
   subscribeWithSelector((...args) => {
     const [set, get] = args;
     return {
@@ -107,3 +109,16 @@ export const useConsoleStore = create<ConsoleStore>()(
     };
   }),
 );
+
+/**
+ * The store as zustand binds it, but with subscriptions (hooks, and selector
+ * listeners) that a delta of points alone does not run unless they read
+ * points: see points-aware-subscriptions.ts.
+ */
+const subscriptions = pointsAwareSubscriptions(consoleStore);
+export const useConsoleStore = Object.assign(subscriptions.useSelected, {
+  getState: consoleStore.getState,
+  getInitialState: consoleStore.getInitialState,
+  setState: consoleStore.setState,
+  subscribe: subscriptions.subscribe,
+}) as typeof consoleStore;

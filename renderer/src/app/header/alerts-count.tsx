@@ -1,18 +1,26 @@
 // The header's count of active (firing) alerts, the critical ones called out,
 // read from the one status model; a button to the alerts view, or plain text
 // in kiosk mode.
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo } from 'react';
+import { shallow } from 'zustand/shallow';
 import { tallyAlerts } from '../../../../shared/rules/status-model';
-import { useConsoleStore } from '../../store/console-store';
+import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
+import { memoSelector } from '../../store/memo-selector';
+
+/** Tallied again only when the alerts change, not on every delta. */
+const selectTally = () =>
+  memoSelector(
+    [(store) => store.alerts],
+    (store: ConsoleStore) => {
+      const tally = tallyAlerts(store.alerts);
+      return [tally.firing, tally.critical, tally.pending] as const;
+    },
+    shallow,
+  );
 
 export function AlertsCount() {
   // The same tally the overall verdict and the service cards read (status-model.ts).
-  const [firing, critical, pending] = useConsoleStore(
-    useShallow((store) => {
-      const tally = tallyAlerts(store.alerts);
-      return [tally.firing, tally.critical, tally.pending];
-    }),
-  );
+  const [firing, critical, pending] = useConsoleStore(useMemo(selectTally, []));
   const kiosk = useConsoleStore((store) => store.kiosk);
   const setView = useConsoleStore((store) => store.setView);
   const tone = critical > 0 ? 'critical' : firing > 0 ? 'warning' : 'none';

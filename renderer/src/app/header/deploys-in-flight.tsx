@@ -2,13 +2,14 @@
 // and every action in flight, whichever console (or tool) took it, with who
 // took it: "Billing API production rolling-back (ana)". The header's lowest
 // priority: it says less, then nothing, when room is short.
-import { useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo, useRef } from 'react';
+import { shallow } from 'zustand/shallow';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import type { EndpointDeployments } from '../../../../shared/api/console-state';
 import { isActionInFlight } from '../../../../shared/rules/action-states';
 import { useFirstThatFits } from './first-that-fits';
-import { useConsoleStore } from '../../store/console-store';
+import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
+import { memoSelector } from '../../store/memo-selector';
 
 const IN_FLIGHT = new Set(['deploying', 'rolling-back']);
 
@@ -44,10 +45,16 @@ export function flightsOf(deployments: EndpointDeployments[], actions: ActionRec
   return [...lines, ...rest];
 }
 
-export function DeploysInFlight() {
-  const flights = useConsoleStore(
-    useShallow((store) => flightsOf(store.deployments, Object.values(store.actions))),
+/** Worked out again only when deployments or actions change, not on every delta. */
+const selectFlights = () =>
+  memoSelector(
+    [(store) => store.deployments, (store) => store.actions],
+    (store: ConsoleStore) => flightsOf(store.deployments, Object.values(store.actions)),
+    shallow,
   );
+
+export function DeploysInFlight() {
+  const flights = useConsoleStore(useMemo(selectFlights, []));
   const count = flights.length;
   const ref = useRef<HTMLDivElement>(null);
   const deploys = `${count} deploy${count === 1 ? '' : 's'}`;

@@ -3,6 +3,8 @@
 import type { EndpointStatus, LinkState } from '../../../../shared/api/links';
 import { LINK_STATE_ICON, linkStateWords } from '../../features/connections';
 import { useNow } from '../../ui/now-ticker';
+import { selectEndpoint } from '../../store/console-selectors';
+import { useConsoleStore } from '../../store/console-store';
 
 /**
  * Whether data flows, in the coarse words of the first protocol (which
@@ -16,7 +18,13 @@ const CONNECTIVITY: Record<LinkState, 'connected' | 'connecting' | 'disconnected
   failed: 'disconnected',
 };
 
-export function EndpointBadge({ endpoint }: { endpoint: EndpointStatus }) {
+export function EndpointBadge({ endpointId }: { endpointId: string }) {
+  const endpoint = useConsoleStore(selectEndpoint(endpointId));
+  if (!endpoint) return null;
+  return <Badge endpoint={endpoint} />;
+}
+
+function Badge({ endpoint }: { endpoint: EndpointStatus }) {
   const now = useNow();
   const words = linkStateWords(endpoint, now);
   // On a healthy link an old problem is history: the Connections view lists it, the wall does not.

@@ -1,7 +1,10 @@
 // Two rows. First what an operator glances at: the verdict, active alerts,
 // deploys in flight and the time. Then every link's health and the console's
 // own controls. Kiosk mode keeps what informs and drops what is operated.
-import { useConsoleStore } from '../../store/console-store';
+import { useMemo } from 'react';
+import { shallow } from 'zustand/shallow';
+import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
+import { memoSelector } from '../../store/memo-selector';
 import { AlertsCount } from './alerts-count';
 import { ArrangeToggle } from './arrange-toggle';
 import { BridgeBadge } from './bridge-badge';
@@ -16,8 +19,21 @@ import { ThemeToggle } from './theme-toggle';
 import { ViewSwitcher } from '../../ui/view-switcher';
 import { WallClock } from './wall-clock';
 
+/**
+ * The endpoints' ids, listed again only when the endpoints change, and the
+ * same list while the ids are: a link's status comes every second with its
+ * counters, and each badge reads its own, so the header is not re-rendered
+ * (nor the wall's verdict worked out again) for it.
+ */
+const selectEndpointIds = () =>
+  memoSelector(
+    [(store) => store.endpoints],
+    (store: ConsoleStore) => store.endpoints.map((endpoint) => endpoint.id),
+    shallow,
+  );
+
 export function WallHeader() {
-  const endpoints = useConsoleStore((store) => store.endpoints);
+  const endpointIds = useConsoleStore(useMemo(selectEndpointIds, []));
   const kiosk = useConsoleStore((store) => store.kiosk);
   // A snapshot under review is not the live console: it cannot be exported again.
   const reviewing = useConsoleStore((store) => store.review !== undefined);
@@ -38,8 +54,8 @@ export function WallHeader() {
         <ProfileMarker />
         <div className="wall-header__links">
           <BridgeBadge />
-          {endpoints.map((endpoint) => (
-            <EndpointBadge key={endpoint.id} endpoint={endpoint} />
+          {endpointIds.map((id) => (
+            <EndpointBadge key={id} endpointId={id} />
           ))}
         </div>
         {!kiosk && (

@@ -3,11 +3,12 @@
 // confirmation as anywhere else; then who took the fix (here or on another
 // console), its lifecycle and whether the metric recovered within the
 // procedure's expected time: the loop closed.
-import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { memo, useMemo } from 'react';
+import { shallow } from 'zustand/shallow';
 import type { Alert } from '../../../../shared/api/alerts';
 import type { ConsoleSeries } from '../../../../shared/api/series';
-import { useConsoleStore } from '../../store/console-store';
+import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
+import { memoSelector } from '../../store/memo-selector';
 import type { ActionRecord } from '../../../../shared/api/actions';
 import { isActionInFlight } from '../../../../shared/rules/action-states';
 import { ActionLauncher, ActionStatus, ElsewhereMark, busyWords, doneWords } from '../actions';
@@ -22,6 +23,22 @@ import {
   type Recovery,
 } from './procedure-match';
 
+/** The series' alerts, filtered again only when the alerts change (not on every delta). */
+const selectSeriesAlerts = (seriesKey: string) =>
+  memoSelector(
+    [(store) => store.alerts],
+    (store: ConsoleStore) => store.alerts.filter((alert) => alert.seriesKey === seriesKey),
+    shallow,
+  );
+
+/** Every action record, listed again only when the records change. */
+const selectRecords = () =>
+  memoSelector(
+    [(store) => store.actions],
+    (store: ConsoleStore) => Object.values(store.actions),
+    shallow,
+  );
+
 // Memoised, and on the clock only while the series has alerts: without one
 // there is nothing to offer and no fix to follow (findFix needs its alert).
 export const ProcedureSuggestion = memo(function ProcedureSuggestion({
@@ -29,15 +46,13 @@ export const ProcedureSuggestion = memo(function ProcedureSuggestion({
 }: {
   series: ConsoleSeries;
 }) {
-  const alerts = useConsoleStore(
-    useShallow((store) => store.alerts.filter((alert) => alert.seriesKey === series.key)),
-  );
+  const alerts = useConsoleStore(useMemo(() => selectSeriesAlerts(series.key), [series.key]));
   if (alerts.length === 0) return null;
   return <AlertProcedures series={series} alerts={alerts} />;
 });
 
 function AlertProcedures({ series, alerts }: { series: ConsoleSeries; alerts: Alert[] }) {
-  const records = useConsoleStore(useShallow((store) => Object.values(store.actions)));
+  const records = useConsoleStore(useMemo(selectRecords, []));
   const now = useNow();
   const firing = alerts.find((alert) => alert.state === 'firing');
   const suggestions = firing ? suggestionsFor(firing, series) : [];

@@ -5,6 +5,8 @@ import type { EndpointStatus } from '../../../../shared/api/links';
 import type { ConsoleSeries, Points } from '../../../../shared/api/series';
 import { useConsoleStore } from '../../store/console-store';
 import type * as valueFormat from '../../ui/value-format';
+import type * as linkLiveness from '../../../../shared/rules/link-liveness';
+import { isLinkLive } from '../../../../shared/rules/link-liveness';
 import { displayUnit } from '../../ui/value-format';
 import { Tile } from './tile';
 
@@ -16,6 +18,12 @@ vi.mock('../../ui/value-format', async (original) => {
   return { ...real, displayUnit: vi.fn(real.displayUnit) };
 });
 const tileRenders = () => vi.mocked(displayUnit).mock.calls.length;
+// What a tile reads of its link: counting the calls counts its context being derived.
+vi.mock('../../../../shared/rules/link-liveness', async (original) => {
+  const real = await original<typeof linkLiveness>();
+  return { ...real, isLinkLive: vi.fn(real.isLinkLive) };
+});
+const linkReads = () => vi.mocked(isLinkLive).mock.calls.length;
 
 // Half a second before a whole second, so the clock ticks 500 ms from now.
 const NOW = Date.UTC(2026, 10, 26, 14, 30, 0, 500);
@@ -149,5 +157,62 @@ describe('a tile on the 1 s clock', () => {
     expect(text('tile-value')).toBe(value);
     expect(screen.getByTestId('tile-last-value')).toBeTruthy();
     expect(text('tile-age')).toBe('4 s ago');
+  });
+});
+
+describe('a tile and the deltas', () => {
+  const pointsDelta = (seq: number, t: number) => ({
+    seq,
+    points: {
+      [latency.key]: { t: [t], v: [40 + seq] },
+      'demo/other': { t: [t], v: [seq] },
+    },
+  });
+
+  it('derives nothing of its link, endpoint or layout again for deltas that bring only points', () => {
+    showTile({ t: [NOW - 500], v: [42.1] });
+    const reads = linkReads();
+    const rendered = tileRenders();
+    expect(reads).toBeGreaterThan(0);
+    act(() => {
+      for (let seq = 1; seq <= 20; seq += 1) {
+        useConsoleStore.getState().applyDelta(pointsDelta(seq, NOW + seq));
+      }
+    });
+    expect(linkReads()).toBe(reads);
+    // The value follows on the clock, as before: the deltas render nothing.
+    expect(tileRenders()).toBe(rendered);
+    nextSecond();
+    expect(text('tile-value')).toContain('60');
+  });
+
+  it('shows its link down in the delta that says so, and live again in the one after', () => {
+    showTile({ t: [NOW - 500], v: [42.1] });
+    expect(screen.queryByTestId('tile-link-down')).toBeNull();
+    act(() =>
+      useConsoleStore
+        .getState()
+        .applyDelta({ seq: 1, endpoints: [{ ...demoLink, state: 'reconnecting' }] }),
+    );
+    expect(screen.getByTestId('tile-link-down').textContent).toContain('link down');
+    expect(screen.getByTestId('tile').dataset.status).toBe('stale');
+    act(() => useConsoleStore.getState().applyDelta({ seq: 2, endpoints: [demoLink] }));
+    expect(screen.queryByTestId('tile-link-down')).toBeNull();
+    expect(screen.getByTestId('tile').dataset.status).toBe('ok');
+  });
+
+  it('takes its endpoint tag and its hidden mark from the store as they change', () => {
+    showTile({ t: [NOW - 500], v: [42.1] });
+    const other = { ...demoLink, id: 'other', url: 'ws://127.0.0.1:9999', name: 'Other' };
+    act(() => useConsoleStore.getState().applyDelta({ seq: 1, endpoints: [other] }));
+    expect(screen.getByText('Demo')).toBeTruthy();
+    const { settings } = useConsoleStore.getState();
+    act(() =>
+      useConsoleStore.setState({
+        arranging: true,
+        settings: { ...settings, layout: { ...settings.layout, hidden: [latency.key] } },
+      }),
+    );
+    expect(screen.getByTestId('tile').dataset.hidden).toBe('true');
   });
 });

@@ -5,12 +5,10 @@
 // below the chart, never over the line it is about.
 import { memo, useCallback, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
 import type { ConsoleSeries } from '../../../../shared/api/series';
-import { selectEndpointTag } from '../../store/console-selectors';
 import { useConsoleStore } from '../../store/console-store';
-import { isLinkLive } from '../../../../shared/rules/link-liveness';
-import { bandOf } from './wall-arrangement';
 import { arrange } from './arrange-actions';
 import { useAgeWords, useTileReading } from './tile-reading';
+import { useTileContext } from './tile-context';
 import { StatusBadge } from '../../ui/status-badge';
 import { TileArrangeControls } from './tile-arrange-controls';
 import { TileChart } from './tile-chart';
@@ -22,16 +20,6 @@ import { TileName } from './tile-name';
 import type { TitleParts } from './title-parts';
 
 export const DRAG_TYPE = 'application/x-watchfloor-series';
-
-/** Why no data can be arriving (our host link or the endpoint's is down), or undefined. */
-function useLinkDown(series: ConsoleSeries): string | undefined {
-  return useConsoleStore((store) => {
-    if (store.connection === 'lost') return 'console link lost';
-    const endpoint = store.endpoints.find((candidate) => candidate.id === series.endpointId);
-    if (!endpoint) return 'endpoint gone';
-    return isLinkLive(endpoint.state) ? undefined : `link ${endpoint.state}`;
-  });
-}
 
 // Memoised: a band re-rendering (a new page, a new layout) leaves its other tiles be.
 export const Tile = memo(function Tile({
@@ -51,14 +39,9 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
   const size = useElementSize(tileRef);
   const reading = useTileReading(series);
   const { sample } = reading;
-  const linkDown = useLinkDown(series);
+  const { linkDown, endpointLabel, arranging, hidden, level } = useTileContext(series);
   // Nothing can be arriving: whatever the last value said, it is not live.
   const status = linkDown && reading.status !== 'error' ? 'stale' : reading.status;
-  const endpointLabel = useConsoleStore(selectEndpointTag(series.endpointId));
-  const arranging = useConsoleStore((store) => store.arranging);
-  const hidden = useConsoleStore((store) => store.settings.layout.hidden.includes(series.key));
-  const level = useConsoleStore((store) => bandOf(series, store.settings.layout));
-  const openDetail = useConsoleStore((store) => store.openDetail);
   const fullUnit = displayUnit(series.unit);
   const value = sample?.v;
   const variants = useMemo(
@@ -77,9 +60,9 @@ function SeriesTile({ series, parts }: { series: ConsoleSeries; parts: TitlePart
     (event: MouseEvent) => {
       if (arranging || event.defaultPrevented) return;
       event.preventDefault();
-      openDetail(series.key);
+      useConsoleStore.getState().openDetail(series.key);
     },
-    [arranging, openDetail, series.key],
+    [arranging, series.key],
   );
   const drag = arranging
     ? {
