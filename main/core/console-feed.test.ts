@@ -339,28 +339,80 @@ describe('ConsoleFeed throttle', () => {
     feed.stop();
   });
 
-  it('under load sends at most one delta per flushMs, and nothing waits longer', () => {
-    const { feed, listener } = started(100);
-    const sentAt: number[] = [];
-    listener.mockImplementation(() => sentAt.push(Date.now()));
-    const began = Date.now();
-    for (let ms = 0; ms < 1000; ms += 5) {
-      feed.samples('k', { t: [ms], v: [ms] });
-      vi.advanceTimersByTime(5);
-    }
-    vi.advanceTimersByTime(100);
-    const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
-    expect(sentAt.length).toBeLessThanOrEqual(11);
-    expect(sentAt[0]! - began).toBeLessThanOrEqual(1);
-    const points = listener.mock.calls.flatMap(([d]) => d.points?.k?.t ?? []);
-    expect(points).toHaveLength(200);
+  it('sends a lone small change after a small delta within one frame, not flushMs', () => {
+    const { feed, listener } = started(50);
+    feed.samples('k', { t: [1], v: [1] });
+    vi.advanceTimersByTime(3);
+    const sampledAt = Date.now();
+    feed.samples('k', { t: [2], v: [2] });
+    vi.advanceTimersByTime(16);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(listener.mock.calls[1]?.[0].points).toEqual({ k: { t: [2], v: [2] } });
+    expect(Date.now() - sampledAt).toBeLessThanOrEqual(16);
     feed.stop();
   });
 
-  it('waits the rest of the gap when a change follows a delta closely', () => {
+  /** Sends `perTick` keys one point each every 5 ms for a second; when each point left. */
+  const stream = (flushMs: number, perTick: number) => {
+    const { feed, listener } = started(flushMs);
+    const sentAt: number[] = [];
+    const waits: number[] = [];
+    const stampedAt = new Map<number, number>();
+    listener.mockImplementation((delta) => {
+      sentAt.push(Date.now());
+      for (const points of Object.values(delta.points ?? {})) {
+        for (const t of points.t) waits.push(Date.now() - stampedAt.get(t)!);
+      }
+    });
+    for (let tick = 0; tick < 200; tick += 1) {
+      for (let key = 0; key < perTick; key += 1) {
+        const t = tick * perTick + key;
+        stampedAt.set(t, Date.now());
+        feed.samples(`k${key}`, { t: [t], v: [t] });
+      }
+      vi.advanceTimersByTime(5);
+    }
+    vi.advanceTimersByTime(flushMs);
+    feed.stop();
+    const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
+    return { listener, sentAt, gaps, waits };
+  };
+
+  const receivedPerKey = (listener: ReturnType<typeof started>['listener']) => {
+    const received = new Map<string, number[]>();
+    for (const [delta] of listener.mock.calls) {
+      for (const [key, points] of Object.entries(delta.points ?? {})) {
+        received.set(key, [...(received.get(key) ?? []), ...points.t]);
+      }
+    }
+    return received;
+  };
+
+  it('sends a trickle at most once a frame, each point within a frame', () => {
+    const { listener, gaps, waits } = stream(100, 1);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(16);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(16);
+    const points = receivedPerKey(listener).get('k0');
+    expect(points).toEqual(Array.from({ length: 200 }, (_, t) => t));
+  });
+
+  it('under a flood sends at most one delta per flushMs, losing and reordering nothing', () => {
+    // 50 series at 200 Hz: 10,000 samples a second, as the flood bench row sends.
+    const { listener, sentAt, gaps, waits } = stream(50, 50);
+    // The first delta is one small tick: only the one after it may follow a frame later.
+    expect(Math.min(...gaps.slice(1))).toBeGreaterThanOrEqual(50);
+    expect(sentAt.length).toBeLessThanOrEqual(1000 / 50 + 2);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(50);
+    const received = receivedPerKey(listener);
+    expect(received.size).toBe(50);
+    for (let key = 0; key < 50; key += 1) {
+      expect(received.get(`k${key}`)).toEqual(Array.from({ length: 200 }, (_, i) => i * 50 + key));
+    }
+  });
+
+  it('after a large delta waits the rest of flushMs, after a small one again a frame', () => {
     const { feed, listener } = started(100);
-    feed.notice('one');
+    feed.catalog(Array.from({ length: 100 }, (_, i) => series(`ep1/s${i}`)));
     vi.advanceTimersByTime(1);
     vi.advanceTimersByTime(30);
     feed.notice('two');
@@ -369,6 +421,25 @@ describe('ConsoleFeed throttle', () => {
     vi.advanceTimersByTime(2);
     expect(listener).toHaveBeenCalledTimes(2);
     expect(listener.mock.calls[1]?.[0].notices).toEqual(['two']);
+    vi.advanceTimersByTime(5);
+    feed.notice('three');
+    vi.advanceTimersByTime(10);
+    expect(listener).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1);
+    expect(listener).toHaveBeenCalledTimes(3);
+    feed.stop();
+  });
+
+  it('does not count the points of a removed series toward a large delta', () => {
+    const { feed, listener } = started(100);
+    const many = Array.from({ length: 100 }, (_, t) => t);
+    feed.samples('gone', { t: many, v: many });
+    feed.removed(undefined, ['gone']);
+    vi.advanceTimersByTime(1);
+    expect(listener.mock.calls[0]?.[0].points).toBeUndefined();
+    feed.samples('k', { t: [1], v: [1] });
+    vi.advanceTimersByTime(16);
+    expect(listener).toHaveBeenCalledTimes(2);
     feed.stop();
   });
 

@@ -1,8 +1,10 @@
 // Coalesces every change into one delta per flush, throttled on the leading
 // edge: a change after a quiet spell goes out at once (a 1 ms timer gathers the
-// rest of its frame), and under load at most one delta per flushMs leaves, so
+// rest of its frame). The gap before the next delta follows the last one's
+// size: after a small delta one display frame, after a large one flushMs, so
 // the renderer gets a bounded number of messages however many samples arrive.
-// A fixed timer instead made every sample wait up to flushMs (bench B2).
+// A fixed timer made every sample wait up to flushMs, and a flushMs gap after
+// every delta made a wall's 1 Hz samples wait 25 ms on average (bench B2).
 import type { Alert, AlertTransition } from '../../shared/api/alerts';
 import type { ReleaseStatus } from '../../shared/api/releases';
 import type { VisibleSettings } from '../../shared/api/settings';
@@ -17,9 +19,22 @@ import type { EndpointStatus } from '../../shared/api/links';
 
 type Listener = (delta: ConsoleDelta) => void;
 
+/** One 60 Hz frame: a renderer cannot show deltas faster than it paints. */
+const FRAME_MS = 16;
+/**
+ * Items (points, plus entries of the other kinds) up to which a delta is small.
+ * A wall of 100 series at 1 Hz sends 1–2 points per frame; the flood row
+ * (test/support/pulse-endpoint.ts, 50 series at 200 Hz) about 160 per frame
+ * and 500 per 50 ms. At 64, anything above ~4,000 samples/s falls back to
+ * flushMs, and below it no more than 60 deltas of ≤ 64 items leave a second.
+ */
+const SMALL_DELTA_ITEMS = 64;
+
 /** One kind of change, gathered between flushes and sent as one field of the delta. */
 interface Pending<Field> {
   readonly empty: boolean;
+  /** Items gathered: what makes a delta large. */
+  readonly size: number;
   /** The delta's field; asked once, when the delta is built. */
   emit(): Field;
 }
@@ -30,6 +45,9 @@ class LatestById<T> implements Pending<T[]> {
   constructor(private readonly idOf: (item: T) => string) {}
   get empty(): boolean {
     return this.items.size === 0;
+  }
+  get size(): number {
+    return this.items.size;
   }
   put(item: T): void {
     this.items.set(this.idOf(item), item);
@@ -48,6 +66,9 @@ class Appended<T> implements Pending<T[]> {
   get empty(): boolean {
     return this.items.length === 0;
   }
+  get size(): number {
+    return this.items.length;
+  }
   push(item: T): void {
     this.items.push(item);
   }
@@ -61,6 +82,9 @@ class IdSet implements Pending<string[]> {
   private readonly ids = new Set<string>();
   get empty(): boolean {
     return this.ids.size === 0;
+  }
+  get size(): number {
+    return this.ids.size;
   }
   add(id: string): void {
     this.ids.add(id);
@@ -76,6 +100,9 @@ class Latest<T> implements Pending<T | undefined> {
   get empty(): boolean {
     return this.value === undefined;
   }
+  get size(): number {
+    return this.empty ? 0 : 1;
+  }
   set(value: T): void {
     this.value = value;
   }
@@ -87,10 +114,15 @@ class Latest<T> implements Pending<T | undefined> {
 /** New points per series key, appended across calls. */
 class PointsByKey implements Pending<Record<string, Points>> {
   private readonly points = new Map<string, Points>();
+  private count = 0;
   get empty(): boolean {
     return this.points.size === 0;
   }
+  get size(): number {
+    return this.count;
+  }
   add(key: string, added: Points): void {
+    this.count += added.t.length;
     const pending = this.points.get(key);
     if (!pending) {
       // Adopted, not copied: callers hand over freshly built arrays.
@@ -104,6 +136,7 @@ class PointsByKey implements Pending<Record<string, Points>> {
     }
   }
   drop(key: string): void {
+    this.count -= this.points.get(key)?.t.length ?? 0;
     this.points.delete(key);
   }
   emit(): Record<string, Points> {
@@ -142,8 +175,12 @@ export class ConsoleFeed {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private lastFlushAt = -Infinity;
+  /** The least time from the last delta to the next: one frame or flushMs. */
+  private gapMs: number;
 
-  constructor(private readonly flushMs = 50) {}
+  constructor(private readonly flushMs = 50) {
+    this.gapMs = flushMs;
+  }
 
   /** The seq of the last delta sent: a full state taken right after a flush stands there. */
   get seq(): number {
@@ -164,7 +201,7 @@ export class ConsoleFeed {
   /** Called by every change: arms one timer, never more. Cheap on the hot path. */
   private schedule(): void {
     if (this.timer || !this.running || !this.hasPending()) return;
-    const wait = Math.max(1, this.lastFlushAt + this.flushMs - Date.now());
+    const wait = Math.max(1, this.lastFlushAt + this.gapMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush();
@@ -261,10 +298,13 @@ export class ConsoleFeed {
     this.pending = pendingKinds();
     this.sent += 1;
     const delta: ConsoleDelta = { seq: this.sent };
+    let items = 0;
     for (const [field, kind] of Object.entries(taken)) {
+      items += kind.size;
       if (!kind.empty) Object.assign(delta, { [field]: kind.emit() });
     }
     this.lastFlushAt = Date.now();
+    this.gapMs = items <= SMALL_DELTA_ITEMS ? Math.min(FRAME_MS, this.flushMs) : this.flushMs;
     for (const listener of this.listeners) deliver(listener, delta);
     return delta;
   }
