@@ -1,7 +1,8 @@
 // Merges Stryker runs over disjoint scopes (each report's files, by path) into
-// one report in `out/`: mutation.json and index.html (the first run's page
-// with the merged report inlined), as docs/mutation/ holds it.
-//   npx tsx scripts/mutation-merge.ts docs/mutation reports/mutation/security reports/mutation/custom
+// one page in `out/`: index.html, the first run's page with the merged report
+// inlined, as docs/mutation/ holds it (the scopes' own reports, which seed
+// incremental runs and give the scores, are docs/mutation/scopes/<scope>.json).
+//   npx tsx scripts/mutation-merge.ts docs/mutation reports/mutation/security reports/mutation/rules
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,7 +42,6 @@ function main(): void {
   );
   const merged = merge(reports);
   const page = readFileSync(join(folders[0] as string, 'index.html'), 'utf8');
-  writeFileSync(join(out, 'mutation.json'), JSON.stringify(merged));
   writeFileSync(join(out, 'index.html'), inline(page, merged));
   console.log(`${Object.keys(merged.files).length} files from ${folders.length} runs → ${out}`);
 }
