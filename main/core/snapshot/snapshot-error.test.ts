@@ -6,41 +6,14 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SnapshotErrorReason, SnapshotSource } from '../../../shared/api/snapshot';
+import type { SnapshotErrorReason } from '../../../shared/api/snapshot';
 import { SnapshotError } from './snapshot-error';
 import { DEFAULT_READ_LIMITS } from './snapshot-inflate';
 import { readSnapshot } from './snapshot-reader';
 import { writeSnapshot } from './snapshot-writer';
+import { tinySnapshotSource } from '../../../test/support/snapshot-fixtures';
 
-const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
-
-const source: SnapshotSource = {
-  state: () => ({
-    endpoints: [{ id: 'demo', url: 'ws://127.0.0.1:1', name: 'Demo', state: 'open' }],
-    series: [
-      {
-        key: 'demo/cpu',
-        endpointId: 'demo',
-        id: 'cpu',
-        title: 'CPU',
-        level: 'technical',
-        unit: '%',
-        kind: 'gauge',
-        intervalMs: 1000,
-      },
-    ],
-    deployments: [],
-    actions: [],
-    events: [],
-    alerts: [],
-    alertTimeline: [],
-  }),
-  points: () => ({ t: [NOW - 2000, NOW - 1000, NOW], v: [1.5, 2.5, 3.5] }),
-  audit: () => [],
-  appVersion: 'test',
-  operator: () => 'tester',
-  now: () => NOW,
-};
+const source = tinySnapshotSource;
 
 let valid: Buffer;
 let doc: Record<string, unknown>;

@@ -2,8 +2,8 @@
 // size alone (never read into memory), a file that grew after stat() is
 // refused too, and the handle is closed whatever happens.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SnapshotError } from './snapshot-error';
 import { loadCompressed } from './snapshot-inflate';
+import { snapshotFailure as failure } from '../../../test/support/snapshot-fixtures';
 
 interface FakeFile {
   size: number;
@@ -34,16 +34,6 @@ vi.mock('node:fs/promises', () => ({
 
 function onDisk(contents: Buffer, size = contents.length, isFile = true): void {
   disk.file = { size, contents, isFile };
-}
-
-async function failure(run: Promise<unknown>): Promise<SnapshotError> {
-  try {
-    await run;
-  } catch (err) {
-    if (err instanceof SnapshotError) return err;
-    throw err;
-  }
-  throw new Error('accepted');
 }
 
 beforeEach(() => {

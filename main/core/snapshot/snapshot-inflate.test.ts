@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotError } from './snapshot-error';
 import { InflatingBytes, inflateCap, loadCompressed } from './snapshot-inflate';
+import { snapshotFailure as failure } from '../../../test/support/snapshot-fixtures';
 
 // Every gunzip the inflater makes, to see whether it was stopped.
 const gunzips = vi.hoisted((): Zlib.Gunzip[] => []);
@@ -26,16 +27,6 @@ const MB = 1024 * 1024;
 afterEach(() => {
   for (const gunzip of gunzips.splice(0)) gunzip.destroy();
 });
-
-async function failure(run: Promise<unknown>): Promise<SnapshotError> {
-  try {
-    await run;
-  } catch (err) {
-    if (err instanceof SnapshotError) return err;
-    throw err;
-  }
-  throw new Error('accepted');
-}
 
 function inflateAll(compressed: Uint8Array, maxInflated: number): Promise<Uint8Array> {
   return InflatingBytes.start(Buffer.from(compressed), maxInflated).all();

@@ -4,10 +4,10 @@
 import type * as Zlib from 'node:zlib';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SnapshotSource } from '../../../shared/api/snapshot';
 import { SnapshotError } from './snapshot-error';
 import { readSnapshot } from './snapshot-reader';
 import { writeSnapshot } from './snapshot-writer';
+import { tinySnapshotSource } from '../../../test/support/snapshot-fixtures';
 
 // Every gunzip the reader makes, to see whether it was stopped.
 const gunzips = vi.hoisted((): Zlib.Gunzip[] => []);
@@ -23,35 +23,7 @@ vi.mock('node:zlib', async (importOriginal) => {
   };
 });
 
-const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
-
-const source: SnapshotSource = {
-  state: () => ({
-    endpoints: [{ id: 'demo', url: 'ws://127.0.0.1:1', name: 'Demo', state: 'open' }],
-    series: [
-      {
-        key: 'demo/cpu',
-        endpointId: 'demo',
-        id: 'cpu',
-        title: 'CPU',
-        level: 'technical',
-        unit: '%',
-        kind: 'gauge',
-        intervalMs: 1000,
-      },
-    ],
-    deployments: [],
-    actions: [],
-    events: [],
-    alerts: [],
-    alertTimeline: [],
-  }),
-  points: () => ({ t: [NOW - 2000, NOW - 1000, NOW], v: [1.5, 2.5, 3.5] }),
-  audit: () => [],
-  appVersion: 'test',
-  operator: () => 'tester',
-  now: () => NOW,
-};
+const source = tinySnapshotSource;
 
 let valid: Buffer;
 /** The written document as text: head members, then `"points":{…}`. */
