@@ -14,6 +14,7 @@ const fake = vi.hoisted(() => ({
   draws: [] as (() => void)[],
   inits: [] as HTMLElement[],
   calls: [] as unknown[][],
+  sleeps: [] as number[],
   disposed: 0,
 }));
 
@@ -29,6 +30,7 @@ const chunk = vi.hoisted(() => async () => {
           setOption: (...args: unknown[]) => fake.calls.push(args),
           resize: () => {},
           dispose: () => (fake.disposed += 1),
+          getZr: () => ({ setSleepAfterStill: (frames: number) => fake.sleeps.push(frames) }),
         };
       },
     },
@@ -67,6 +69,7 @@ beforeEach(() => {
   fake.draws.length = 0;
   fake.inits.length = 0;
   fake.calls.length = 0;
+  fake.sleeps.length = 0;
   fake.disposed = 0;
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
@@ -114,6 +117,8 @@ describe('createChart', () => {
     await loaded;
     const chart = createChart(element);
     expect(fake.inits).toEqual([element]);
+    // Its render loop rests after one still frame, not zrender's ten.
+    expect(fake.sleeps).toEqual([1]);
     chart.setOption({ id: 'data' });
     expect(fake.calls).toEqual([[{ id: 'data' }]]);
     chart.dispose();

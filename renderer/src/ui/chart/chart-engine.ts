@@ -23,6 +23,14 @@ export interface Chart {
 /** Retries of a failed load wait this long, doubling up to RETRY_MAX_MS. */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+/**
+ * Frames a chart's render loop keeps running after its last change. zrender's
+ * default is 10: every draw of a wall's hundred charts kept its loop waking
+ * for ten more frames (2,000 animation-frame callbacks a second on a flooded
+ * wall). The console's charts do not animate, and a change (a draw, a hover)
+ * wakes the loop again, so one still frame is enough.
+ */
+export const SLEEP_AFTER_STILL_FRAMES = 1;
 /** Merges a waiting chart keeps as they came; beyond, the oldest two are folded into one. */
 const MAX_MERGES = 4;
 export const CHART_FAILED_TEXT = 'Charts could not load — retrying';
@@ -134,6 +142,7 @@ class DeferredChart implements Chart {
     if (this.disposed || this.chart) return;
     this.stopWaiting();
     this.chart = loaded.init(this.element, undefined, { renderer: 'canvas' });
+    this.chart.getZr().setSleepAfterStill(SLEEP_AFTER_STILL_FRAMES);
     if (this.whole) this.chart.setOption(this.whole, { notMerge: true });
     for (const merge of this.merges) this.chart.setOption(merge);
     this.whole = undefined;

@@ -21,6 +21,13 @@ export type { LiveChartSpec } from './chart-drawer';
  * every delta (a hundred charts at twenty deltas a second would fill the frame).
  */
 const MIN_DRAW_GAP_MS = 500;
+/**
+ * A chart held back by the gap draws with the first data after the gap, in
+ * the frame the wall's figures change in, rather than on a timer of its own
+ * in some other frame (every frame that changes costs a compositor commit).
+ * When no more data comes, it draws this long after the gap.
+ */
+const LATE_DRAW_MS = 100;
 
 const markerSources = (state: ConsoleStore) => [state.events, state.actions];
 const sameRefs = (a: unknown[], b: unknown[]) => a.every((item, index) => item === b[index]);
@@ -89,13 +96,17 @@ export function useLiveChart(
       cancelDraw = requestDraw(drawData);
     };
     const scheduleData = () => {
-      if (!drawer || queued || waiting !== undefined) return;
+      if (!drawer || queued) return;
       const wait = drawnAt + MIN_DRAW_GAP_MS - performance.now();
-      if (wait <= 0) return queueDraw();
-      waiting = window.setTimeout(() => {
+      if (wait <= 0) {
+        window.clearTimeout(waiting);
+        waiting = undefined;
+        return queueDraw();
+      }
+      waiting ??= window.setTimeout(() => {
         waiting = undefined;
         queueDraw();
-      }, wait);
+      }, wait + LATE_DRAW_MS);
     };
     // The instance and its first whole draw wait their turn in the draw queue
     // too: a page of a hundred tiles mounting at once must not be one long task.
