@@ -31,6 +31,8 @@ const LIBS = ['none', 'echarts', 'echarts-before', 'uplot'] as const;
 type Lib = (typeof LIBS)[number];
 /** Experiments only: pages to load instead, e.g. "echarts&knobs=value,dirty" (see main.ts). */
 const TRIES = process.env.BENCH_CMP_TRY?.split(';').filter(Boolean);
+/** Experiments only: a folder to save a screenshot of each page in. */
+const SHOTS = process.env.BENCH_CMP_SHOTS;
 
 export interface LibFigures {
   /** Main-thread busy share, % of wall time (median of the rounds). */
@@ -133,6 +135,8 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
         const after = await pageMetrics(cdp);
         const updatesAfter = (await page.evaluate('window.__chartCompare.updates')) as number;
         const heap = await heapAfterGc(cdp);
+        // Experiments: a look at what each page drew.
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/cmp-${lib.replace(/\W+/g, '-')}.png` });
         (runs[lib as Lib] ??= []).push({
           cpuPercent: busyShare(before, after) * 100,
           heapMb: heap / 2 ** 20,

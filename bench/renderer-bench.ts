@@ -15,7 +15,8 @@
 //   npx tsx bench/renderer-bench.ts [b2|b2-flood|b3|b4|b7] [--quick] [--profile] [--build]
 //
 // --profile adds a 20 s CPU profile of the 4K wall to B3's figures, by function;
-// to b2-flood's, 20 s of the flooded wall after its window; to B7's, a profile of the load as well (navigation to a full page; the whole
+// to b2-flood's, 20 s of the flooded wall after its window; to B4's, 20 s after
+// its window and a 6 s trace of the main thread by kind of work; to B7's, a profile of the load as well (navigation to a full page; the whole
 // profile is written to the temp folder for DevTools).
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ import {
   type CpuProfile,
   type ProfileSummary as CpuProfileSummary,
 } from './cpu-profile-summary';
+import { traceMainThread, type MainThreadTrace } from './main-thread-trace';
 import { LATENCY_PROBE, LONG_TASK_PROBE } from './page-probes';
 
 const SERIES = 100;
@@ -416,9 +418,15 @@ export interface RendererMemoryFigures {
   endToEndMbPer10Min: number;
   /** The same slope from single CDP readings (collectGarbage, then getHeapUsage). */
   cdpGrowthMbPer10Min: number;
+  /** Main-thread busy share over BUSY_WINDOW_MS with nothing but the stream. */
   busyPercent: number;
+  /** Over the heap-sampling window, forced collections included (the figure before session 7). */
+  busyWhileSamplingPercent: number;
   samples: { atSeconds: number; heapMb: number; cdpHeapMb: number }[];
 }
+
+/** B4's busy share is read over this window, after the heap readings. */
+const BUSY_WINDOW_MS = 20_000;
 
 /** After two full collections in one task: nothing the page allocates can land in between. */
 const RETAINED_HEAP = '(() => { gc(); gc(); return performance.memory.usedJSHeapSize; })()';
@@ -439,7 +447,10 @@ async function retainedHeap(page: Page): Promise<number> {
   return least;
 }
 
-export async function runRendererMemoryBench(minutes: number): Promise<RendererMemoryFigures> {
+export async function runRendererMemoryBench(
+  minutes: number,
+  profileSeconds = 0,
+): Promise<RendererMemoryFigures & { profile?: ProfileSummary; trace?: MainThreadTrace }> {
   const totalMs = minutes * 60_000;
   // The store's point buffers fill (2,400 points a series) within 30 s at this rate.
   const warmUpMs = Math.min(120_000, Math.max(30_000, totalMs / 5));
@@ -464,6 +475,14 @@ export async function runRendererMemoryBench(minutes: number): Promise<RendererM
       await sleep(step);
     }
     const after = await pageMetrics(cdp);
+    // Busy share in a window of its own: the heap readings above force six
+    // full collections every few seconds, which the page would not do.
+    const quiet = await pageMetrics(cdp);
+    await sleep(BUSY_WINDOW_MS);
+    const quietEnd = await pageMetrics(cdp);
+    // After the window: where the busy time goes, by function and by kind of work.
+    const profile = profileSeconds > 0 ? await profilePage(cdp, profileSeconds) : undefined;
+    const trace = profileSeconds > 0 ? await traceMainThread(cdp, 6) : undefined;
     const first = samples[0] as { at: number; heap: number };
     const last = samples.at(-1) as { at: number; heap: number };
     const mb = (bytes: number) => bytes / 2 ** 20;
@@ -482,12 +501,14 @@ export async function runRendererMemoryBench(minutes: number): Promise<RendererM
         mb(((last.heap - first.heap) / Math.max(1, last.at - first.at)) * tenMinutes),
       ),
       cdpGrowthMbPer10Min: round2(mb(cdpFit.slope * tenMinutes)),
-      busyPercent: round1(busyShare(before, after) * 100),
+      busyPercent: round1(busyShare(quiet, quietEnd) * 100),
+      busyWhileSamplingPercent: round1(busyShare(before, after) * 100),
       samples: samples.map((s) => ({
         atSeconds: Math.round(s.at / 1000),
         heapMb: round2(mb(s.heap)),
         cdpHeapMb: round2(mb(s.cdp)),
       })),
+      ...(profile ? { profile, trace } : {}),
     };
   } finally {
     await wall.close();
@@ -743,9 +764,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.dir({ ...figures, otherCores: round1(otherCpu.stop()) }, { depth: 4 });
     }
     if (want('b4'))
-      console.log(
-        'B4',
-        await runRendererMemoryBench(quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10)),
+      console.dir(
+        {
+          B4: await runRendererMemoryBench(
+            quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10),
+            profile,
+          ),
+        },
+        { depth: 4 },
       );
   } finally {
     cleanUp();

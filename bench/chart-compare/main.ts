@@ -7,16 +7,19 @@
 // performance round 2 (tile-chart-before.ts, every option merged on every
 // draw), so before and after come from one run. ?lib=uplot draws with uPlot
 // (a reference point only), ?lib=none runs the stream alone (the baseline all
-// share). Exposes window.__chartCompare.
+// share). ?lib=echarts-shared is an experiment: the same tiles, all in one
+// ECharts instance (shared-wall.ts). Exposes window.__chartCompare.
 import type { ECharts } from 'echarts/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ConsoleSeries } from '../../shared/api/series';
 import { tileChartSpec } from '../../renderer/src/features/wall/tile-chart-option';
 import { ChartDrawer, type LiveChartSpec } from '../../renderer/src/ui/chart/chart-drawer';
+import { SLEEP_AFTER_STILL_FRAMES } from '../../renderer/src/ui/chart/chart-engine';
 import { echarts } from '../../renderer/src/ui/chart/echarts-parts';
 import type { ChartFrame } from '../../renderer/src/ui/chart/chart-frame';
 import { readChartPalette } from '../../renderer/src/ui/chart/chart-palette';
+import { sharedWall } from './shared-wall';
 import { tileChartSpecBefore } from './tile-chart-before';
 
 const CHARTS = 100;
@@ -28,7 +31,7 @@ const LINE = '#4fa3ff';
 const LABEL = '#8b98a9';
 const SPLIT = '#263241';
 
-const LIBS = ['echarts', 'echarts-before', 'uplot', 'none'] as const;
+const LIBS = ['echarts', 'echarts-before', 'echarts-shared', 'uplot', 'none'] as const;
 type Lib = (typeof LIBS)[number];
 const requested = new URLSearchParams(location.search).get('lib');
 const lib: Lib = LIBS.find((name) => name === requested) ?? 'echarts';
@@ -112,6 +115,8 @@ function consoleChart(element: HTMLElement, index: number): Drawn {
     renderer: 'canvas',
     useDirtyRect: knobs.has('dirty'),
   });
+  // As chart-engine.ts makes the console's charts.
+  chart.getZr().setSleepAfterStill(SLEEP_AFTER_STILL_FRAMES);
   const drawer = new ChartDrawer(chart, knobs.size > 0 ? tried : tileChartSpec);
   let started = false;
   return {
@@ -170,6 +175,16 @@ function uplotChart(element: HTMLElement): Drawn {
 }
 
 const grid = document.getElementById('grid') as HTMLElement;
+const shared =
+  lib === 'echarts-shared'
+    ? sharedWall(grid, knobs.has('dirty'), knobs.has('gap500') ? 500 : 0)
+    : undefined;
+
+/** Experiment: every chart in one ECharts instance (shared-wall.ts). */
+function sharedChart(element: HTMLElement, index: number): Drawn {
+  const chart = shared?.chart(index, element);
+  return { draw: (t, v) => chart?.draw(frameOf(element, index, t, v)) };
+}
 const streams: Stream[] = [];
 const charts: (Drawn | undefined)[] = [];
 for (let i = 0; i < CHARTS; i += 1) {
@@ -182,6 +197,7 @@ for (let i = 0; i < CHARTS; i += 1) {
   const make = {
     echarts: consoleChart,
     'echarts-before': consoleChartBefore,
+    'echarts-shared': sharedChart,
     uplot: uplotChart,
     none: () => undefined,
   }[lib];
