@@ -69,45 +69,28 @@ describe('useLiveChart: the tooltip follows the pointer', () => {
 });
 
 describe('useLiveChart: data draws', () => {
-  const at = (t: number) => ({ t: [t], v: [t] });
   const sample = (t: number) =>
     act(() =>
-      useConsoleStore.setState((state) => ({ points: { ...state.points, [cpu.key]: at(t) } })),
+      useConsoleStore.setState((state) => ({
+        points: { ...state.points, [cpu.key]: { t: [t], v: [t] } },
+      })),
     );
 
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  it('holds a chart drawn less than 500 ms ago, then draws it with the first data after the gap', () => {
+  it('draws on new points, and holds the next ones for the draw gap (chart-draw-gap.ts)', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     act(() => useConsoleStore.setState({ series: { [cpu.key]: cpu }, points: {} }));
     render(<Chart />);
+    const before = options.length;
     sample(1);
-    const drawn = options.length;
+    expect(options.length).toBe(before + 1);
     vi.advanceTimersByTime(200);
     sample(2);
-    expect(options.length).toBe(drawn);
-    // The gap is over; the next data draws at once, not on the held draw's timer.
-    vi.advanceTimersByTime(320);
-    expect(options.length).toBe(drawn);
-    sample(3);
-    expect(options.length).toBe(drawn + 1);
-    // No timer left to draw it again.
-    vi.advanceTimersByTime(1_000);
-    expect(options.length).toBe(drawn + 1);
-  });
-
-  it('draws held data 100 ms after the gap when no more data comes', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    act(() => useConsoleStore.setState({ series: { [cpu.key]: cpu }, points: {} }));
-    render(<Chart />);
-    sample(1);
-    const drawn = options.length;
-    sample(2);
-    vi.advanceTimersByTime(590);
-    expect(options.length).toBe(drawn);
-    vi.advanceTimersByTime(20);
-    expect(options.length).toBe(drawn + 1);
+    expect(options.length).toBe(before + 1);
+    vi.advanceTimersByTime(300);
+    expect(options.length).toBe(before + 2);
   });
 });

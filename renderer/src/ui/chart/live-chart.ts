@@ -5,6 +5,7 @@
 import { wallNow } from '../now-ticker';
 import { useEffect, type RefObject } from 'react';
 import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
+import { DrawGap } from './chart-draw-gap';
 import { requestDraw } from './chart-draw-queue';
 import { ChartDrawer, type LiveChartSpec } from './chart-drawer';
 import { createChart, type Chart } from './chart-engine';
@@ -14,20 +15,6 @@ import { readChartPalette } from './chart-palette';
 
 export type { ChartFrame } from './chart-frame';
 export type { LiveChartSpec } from './chart-drawer';
-
-/**
- * Least time between two data draws of one chart: a sample after a quiet spell
- * draws in the next frame, a flood redraws a chart twice a second, not in
- * every delta (a hundred charts at twenty deltas a second would fill the frame).
- */
-const MIN_DRAW_GAP_MS = 500;
-/**
- * A chart held back by the gap draws with the first data after the gap, in
- * the frame the wall's figures change in, rather than on a timer of its own
- * in some other frame (every frame that changes costs a compositor commit).
- * When no more data comes, it draws this long after the gap.
- */
-const LATE_DRAW_MS = 100;
 
 const markerSources = (state: ConsoleStore) => [state.events, state.actions];
 const sameRefs = (a: unknown[], b: unknown[]) => a.every((item, index) => item === b[index]);
@@ -47,8 +34,6 @@ export function useLiveChart(
     // Re-read only when events or actions change, not on every draw.
     let markers: ChartMarker[] | undefined;
     let queued = false;
-    let waiting: number | undefined;
-    let drawnAt = -Infinity;
     // From the resize observer: reading layout on every draw would force it.
     let width = element.clientWidth;
     let height = element.clientHeight;
@@ -79,7 +64,7 @@ export function useLiveChart(
     };
     const drawData = () => {
       queued = false;
-      drawnAt = performance.now();
+      gap.drawn();
       const current = frameOf();
       if (current) drawer?.data(current);
     };
@@ -95,18 +80,9 @@ export function useLiveChart(
       queued = true;
       cancelDraw = requestDraw(drawData);
     };
+    const gap = new DrawGap(queueDraw);
     const scheduleData = () => {
-      if (!drawer || queued) return;
-      const wait = drawnAt + MIN_DRAW_GAP_MS - performance.now();
-      if (wait <= 0) {
-        window.clearTimeout(waiting);
-        waiting = undefined;
-        return queueDraw();
-      }
-      waiting ??= window.setTimeout(() => {
-        waiting = undefined;
-        queueDraw();
-      }, wait + LATE_DRAW_MS);
+      if (drawer && !queued) gap.changed();
     };
     // The instance and its first whole draw wait their turn in the draw queue
     // too: a page of a hundred tiles mounting at once must not be one long task.
@@ -152,7 +128,7 @@ export function useLiveChart(
     return () => {
       for (const off of unsubscribe) off();
       window.clearInterval(timer);
-      window.clearTimeout(waiting);
+      gap.cancel();
       resizer.disconnect();
       element.removeEventListener('pointerenter', onEnter);
       element.removeEventListener('pointerleave', onLeave);
