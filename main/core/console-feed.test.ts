@@ -115,16 +115,20 @@ describe('ConsoleFeed.flush', () => {
     expect(feed.flush()?.points).toEqual({ 'ep1/cpu': { t: [2], v: [2] } });
   });
 
-  it('adopts the first batch without copying (hot path) and appends later ones to it', () => {
+  it("copies each batch, so the caller's arrays die young, and groups interleaved keys in time order", () => {
     const feed = new ConsoleFeed();
     const first = { t: [1], v: [10] };
-    const second = { t: [2], v: [20] };
-    feed.samples('k', first);
-    feed.samples('k', second);
-    const points = feed.flush()?.points?.k;
-    expect(points).toBe(first);
-    expect(points).toEqual({ t: [1, 2], v: [10, 20] });
-    expect(second).toEqual({ t: [2], v: [20] });
+    feed.samples('ep1/a', first);
+    feed.samples('ep1/b', { t: [1, 2], v: [5, 6] });
+    feed.samples('ep1/a', { t: [2, 3], v: [20, 30] });
+    first.t.push(99);
+    const points = feed.flush()?.points;
+    expect(points).toEqual({
+      'ep1/a': { t: [1, 2, 3], v: [10, 20, 30] },
+      'ep1/b': { t: [1, 2], v: [5, 6] },
+    });
+    expect(points?.['ep1/a']).not.toBe(first);
+    expect(Object.keys(points ?? {})).toEqual(['ep1/a', 'ep1/b']);
   });
 
   it('keeps only the latest endpoint status, series entry and action record per id', () => {
@@ -285,6 +289,19 @@ describe('ConsoleFeed.removed', () => {
     expect(delta?.series?.map((s) => s.key)).toEqual(['ep1/mem']);
     expect(delta?.points).toEqual({ 'ep1/mem': { t: [1], v: [2] } });
     expect(delta?.seriesRemoved).toEqual(['ep1/cpu']);
+  });
+
+  it("drops the points of several removed keys at once, and keeps a re-listed key's later points", () => {
+    const feed = new ConsoleFeed();
+    for (const key of ['ep1/a', 'ep1/b', 'ep1/c', 'ep1/a', 'ep1/c']) {
+      feed.samples(key, { t: [1], v: [1] });
+    }
+    feed.removed('ep1', ['ep1/a', 'ep1/c']);
+    feed.samples('ep1/a', { t: [2], v: [7] });
+    expect(feed.flush()?.points).toEqual({
+      'ep1/b': { t: [1], v: [1] },
+      'ep1/a': { t: [2], v: [7] },
+    });
   });
 
   it('a removal that empties every pending upsert still sends the removal', () => {

@@ -111,36 +111,53 @@ class Latest<T> implements Pending<T | undefined> {
   }
 }
 
-/** New points per series key, appended across calls. */
+/**
+ * New points per series key, appended across calls. Kept as flat columns in
+ * arrival order and grouped by key only when the delta is built: an object
+ * per key that waits out the flush gap outlives the young generation, and at
+ * 20,000 samples/s such objects were most of what the old generation had to
+ * collect (B6 in docs/performance.md).
+ */
 class PointsByKey implements Pending<Record<string, Points>> {
-  private readonly points = new Map<string, Points>();
-  private count = 0;
+  private keys: string[] = [];
+  private t: number[] = [];
+  private v: number[] = [];
   get empty(): boolean {
-    return this.points.size === 0;
+    return this.keys.length === 0;
   }
   get size(): number {
-    return this.count;
+    return this.keys.length;
   }
   add(key: string, added: Points): void {
-    this.count += added.t.length;
-    const pending = this.points.get(key);
-    if (!pending) {
-      // Adopted, not copied: callers hand over freshly built arrays.
-      this.points.set(key, added);
-      return;
-    }
     // A loop, not push(...spread): a 100k-point batch would overflow the stack.
     for (let i = 0; i < added.t.length; i += 1) {
-      pending.t.push(added.t[i] as number);
-      pending.v.push(added.v[i] as number);
+      this.keys.push(key);
+      this.t.push(added.t[i] as number);
+      this.v.push(added.v[i] as number);
     }
   }
-  drop(key: string): void {
-    this.count -= this.points.get(key)?.t.length ?? 0;
-    this.points.delete(key);
+  /** Forgets the points of these keys: one pass however many keys go. */
+  drop(gone: ReadonlySet<string>): void {
+    let kept = 0;
+    for (let i = 0; i < this.keys.length; i += 1) {
+      const key = this.keys[i] as string;
+      if (gone.has(key)) continue;
+      this.keys[kept] = key;
+      this.t[kept] = this.t[i] as number;
+      this.v[kept] = this.v[i] as number;
+      kept += 1;
+    }
+    this.keys.length = this.t.length = this.v.length = kept;
   }
   emit(): Record<string, Points> {
-    return Object.fromEntries(this.points);
+    // Series keys hold a '/', so none names an Object.prototype property.
+    const out: Record<string, Points> = {};
+    for (let i = 0; i < this.keys.length; i += 1) {
+      const points = (out[this.keys[i] as string] ??= { t: [], v: [] });
+      points.t.push(this.t[i] as number);
+      points.v.push(this.v[i] as number);
+    }
+    return out;
   }
 }
 
@@ -284,8 +301,8 @@ export class ConsoleFeed {
     for (const key of seriesKeys) {
       pending.seriesRemoved.add(key);
       pending.series.drop(key);
-      pending.points.drop(key);
     }
+    if (seriesKeys.length) pending.points.drop(new Set(seriesKeys));
     this.schedule();
   }
 
