@@ -33,6 +33,7 @@ export function detailChartSpec(rangeMs: number): LiveChartSpec {
   };
 
   return {
+    spanMs: rangeMs,
     followNow: true,
     data: moving,
     marks(frame) {

@@ -33,6 +33,7 @@ function data(frame: ChartFrame): MovingOption {
 }
 
 export const tileChartSpec: LiveChartSpec = {
+  spanMs: CHART_SPAN_MS,
   data,
   marks(frame) {
     const window = windowOf(frame);

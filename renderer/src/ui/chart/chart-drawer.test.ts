@@ -7,6 +7,7 @@ const frame = { now: 1_000 } as ChartFrame;
 
 const tooltip = { trigger: 'item' };
 const spec = (withTooltip: boolean): LiveChartSpec => ({
+  spanMs: 10,
   full: () => ({ animation: false, series: [{ type: 'line' }] }),
   data: (f) => ({ xAxis: { min: f.now - 10, max: f.now }, series: [{ data: [] }] }),
   marks: () => ({ key: 'same', build: () => ({ data: [] }) }),

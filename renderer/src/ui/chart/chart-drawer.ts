@@ -36,6 +36,8 @@ export interface LiveChartSpec {
   marks(frame: ChartFrame): ChartMarks;
   /** The hover tooltip, set only while the pointer is over the chart. */
   tooltip?(frame: ChartFrame): Record<string, unknown>;
+  /** The time the x axis spans: a fast series draws about once per pixel of it (chart-draw-gap.ts). */
+  spanMs: number;
   /** Redraw every second even without data, so the window follows the clock. */
   followNow?: boolean;
 }

@@ -35,7 +35,9 @@ const cpu: ConsoleSeries = {
   intervalMs: 1000,
 };
 
+// One second a pixel: the chart's own width is 0 here, so the window's stands in.
 const spec: LiveChartSpec = {
+  spanMs: 1_000 * window.innerWidth,
   full: () => ({ series: [{ type: 'line' }] }),
   data: () => ({ series: [{ data: [] }] }),
   marks: () => ({ key: '', build: () => ({}) }),
@@ -89,6 +91,27 @@ describe('useLiveChart: data draws', () => {
     expect(options.length).toBe(before + 1);
     vi.advanceTimersByTime(200);
     sample(2);
+    expect(options.length).toBe(before + 1);
+    vi.advanceTimersByTime(300);
+    expect(options.length).toBe(before + 2);
+  });
+
+  it('holds a series sampled over 4 Hz for a pixel of its span, judged by its own sample times', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    act(() => useConsoleStore.setState({ series: { [cpu.key]: cpu }, points: {} }));
+    render(<Chart />);
+    const before = options.length;
+    const samples = (t: number[]) =>
+      act(() =>
+        useConsoleStore.setState((state) => ({
+          points: { ...state.points, [cpu.key]: { t, v: t } },
+        })),
+      );
+    samples([0, 10]);
+    expect(options.length).toBe(before + 1);
+    vi.advanceTimersByTime(200);
+    samples([0, 10, 20]);
+    vi.advanceTimersByTime(500);
     expect(options.length).toBe(before + 1);
     vi.advanceTimersByTime(300);
     expect(options.length).toBe(before + 2);

@@ -5,7 +5,7 @@
 import { wallNow } from '../now-ticker';
 import { useEffect, type RefObject } from 'react';
 import { useConsoleStore, type ConsoleStore } from '../../store/console-store';
-import { DrawGap } from './chart-draw-gap';
+import { DrawGap, drawGapMs } from './chart-draw-gap';
 import { requestDraw } from './chart-draw-queue';
 import { ChartDrawer, type LiveChartSpec } from './chart-drawer';
 import { createChart, type Chart } from './chart-engine';
@@ -82,7 +82,9 @@ export function useLiveChart(
     };
     const gap = new DrawGap(queueDraw);
     const scheduleData = () => {
-      if (drawer && !queued) gap.changed();
+      if (!drawer || queued) return;
+      const points = store.getState().points[seriesKey];
+      gap.changed(drawGapMs(points, spec.spanMs, width || window.innerWidth));
     };
     // The instance and its first whole draw wait their turn in the draw queue
     // too: a page of a hundred tiles mounting at once must not be one long task.
