@@ -293,14 +293,16 @@ describe('ConsoleFeed.removed', () => {
 
   it("drops the points of several removed keys at once, and keeps a re-listed key's later points", () => {
     const feed = new ConsoleFeed();
-    for (const key of ['ep1/a', 'ep1/b', 'ep1/c', 'ep1/a', 'ep1/c']) {
-      feed.samples(key, { t: [1], v: [1] });
-    }
+    feed.samples('ep1/a', { t: [1, 2], v: [1, 2] });
+    feed.samples('ep1/b', { t: [1], v: [5] });
+    feed.samples('ep1/c', { t: [1, 2, 3], v: [1, 2, 3] });
+    feed.samples('ep1/b', { t: [2, 3], v: [6, 7] });
+    feed.samples('ep1/a', { t: [3], v: [3] });
     feed.removed('ep1', ['ep1/a', 'ep1/c']);
-    feed.samples('ep1/a', { t: [2], v: [7] });
+    feed.samples('ep1/a', { t: [4], v: [9] });
     expect(feed.flush()?.points).toEqual({
-      'ep1/b': { t: [1], v: [1] },
-      'ep1/a': { t: [2], v: [7] },
+      'ep1/b': { t: [1, 2, 3], v: [5, 6, 7] },
+      'ep1/a': { t: [4], v: [9] },
     });
   });
 

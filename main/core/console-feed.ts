@@ -112,50 +112,73 @@ class Latest<T> implements Pending<T | undefined> {
 }
 
 /**
- * New points per series key, appended across calls. Kept as flat columns in
- * arrival order and grouped by key only when the delta is built: an object
- * per key that waits out the flush gap outlives the young generation, and at
+ * New points per series key, appended across calls. Kept as flat columns, one
+ * run per call, and grouped by key only when the delta is built: an object per
+ * call that waits out the flush gap outlives the young generation, and at
  * 20,000 samples/s such objects were most of what the old generation had to
- * collect (B6 in docs/performance.md).
+ * collect (B6 in docs/performance.md). A run keeps a batch's copy cost to two
+ * pushes a point and its grouping to one lookup (B1's 500-point batches).
  */
 class PointsByKey implements Pending<Record<string, Points>> {
-  private keys: string[] = [];
+  private runKeys: string[] = [];
+  /** Where each run ends in `t` and `v`. */
+  private runEnds: number[] = [];
   private t: number[] = [];
   private v: number[] = [];
   get empty(): boolean {
-    return this.keys.length === 0;
+    return this.runKeys.length === 0;
   }
   get size(): number {
-    return this.keys.length;
+    return this.t.length;
   }
   add(key: string, added: Points): void {
     // A loop, not push(...spread): a 100k-point batch would overflow the stack.
     for (let i = 0; i < added.t.length; i += 1) {
-      this.keys.push(key);
       this.t.push(added.t[i] as number);
       this.v.push(added.v[i] as number);
     }
+    this.runKeys.push(key);
+    this.runEnds.push(this.t.length);
   }
   /** Forgets the points of these keys: one pass however many keys go. */
   drop(gone: ReadonlySet<string>): void {
+    let runs = 0;
     let kept = 0;
-    for (let i = 0; i < this.keys.length; i += 1) {
-      const key = this.keys[i] as string;
-      if (gone.has(key)) continue;
-      this.keys[kept] = key;
-      this.t[kept] = this.t[i] as number;
-      this.v[kept] = this.v[i] as number;
-      kept += 1;
+    let start = 0;
+    for (let r = 0; r < this.runKeys.length; r += 1) {
+      const key = this.runKeys[r] as string;
+      const end = this.runEnds[r] as number;
+      if (!gone.has(key)) {
+        for (let i = start; i < end; i += 1, kept += 1) {
+          this.t[kept] = this.t[i] as number;
+          this.v[kept] = this.v[i] as number;
+        }
+        this.runKeys[runs] = key;
+        this.runEnds[runs] = kept;
+        runs += 1;
+      }
+      start = end;
     }
-    this.keys.length = this.t.length = this.v.length = kept;
+    this.runKeys.length = this.runEnds.length = runs;
+    this.t.length = this.v.length = kept;
   }
   emit(): Record<string, Points> {
     // Series keys hold a '/', so none names an Object.prototype property.
     const out: Record<string, Points> = {};
-    for (let i = 0; i < this.keys.length; i += 1) {
-      const points = (out[this.keys[i] as string] ??= { t: [], v: [] });
-      points.t.push(this.t[i] as number);
-      points.v.push(this.v[i] as number);
+    let start = 0;
+    for (let r = 0; r < this.runKeys.length; r += 1) {
+      const key = this.runKeys[r] as string;
+      const end = this.runEnds[r] as number;
+      const earlier = out[key];
+      if (!earlier) {
+        out[key] = { t: this.t.slice(start, end), v: this.v.slice(start, end) };
+      } else {
+        for (let i = start; i < end; i += 1) {
+          earlier.t.push(this.t[i] as number);
+          earlier.v.push(this.v[i] as number);
+        }
+      }
+      start = end;
     }
     return out;
   }
