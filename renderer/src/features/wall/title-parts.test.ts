@@ -117,9 +117,17 @@ describe('shortenName', () => {
   });
 
   it('keeps the tail even when nothing of the head fits', () => {
+    expect(shortenName('Response time p95', 'p95', 5)).toBe('… p95');
     expect(shortenName('Response time p95', 'p95', 4)).toBe('…p95');
     // A hundred tiles at 1366: "42" alone rather than a cut "…4".
     expect(shortenName('Pulse 42', '42', 2)).toBe('42');
+  });
+
+  it('shows no head of a single letter: copies of a name at two widths read alike', () => {
+    // Baseline and internal copies of one tile at 1366×768 read "F… requests" and "…requests".
+    expect(shortenName('Failed requests', 'requests', 11)).toBe('… requests');
+    expect(shortenName('Failed requests', 'requests', 10)).toBe('… requests');
+    expect(shortenName('Failed requests', 'requests', 12)).toBe('Fa… requests');
   });
 
   it('cuts at the end only a name with nothing to keep', () => {

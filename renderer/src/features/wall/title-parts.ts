@@ -95,12 +95,17 @@ export function titleParts(series: TitledSeries[]): Map<string, TitleParts> {
   return parts;
 }
 
+/** Fewer characters of a name's head than this tell nothing ("F… requests"): none are shown. */
+const MIN_HEAD_CHARS = 2;
+
 /** The name in at most `maxChars` characters, the ellipsis in its middle, `keep` whole. */
 export function shortenName(name: string, keep: string, maxChars: number): string {
   if (name.length <= maxChars) return name;
   if (!keep) return `${name.slice(0, Math.max(0, maxChars - 1)).trimEnd()}…`;
   const head = name.slice(0, Math.max(0, maxChars - keep.length - 2)).trimEnd();
-  // No room for any of the head: the kept words alone, with the mark if it fits.
-  if (!head) return maxChars > keep.length ? `…${keep}` : keep;
-  return `${head}… ${keep}`;
+  if (head.length >= MIN_HEAD_CHARS) return `${head}… ${keep}`;
+  // No room for the head: the kept words with the mark, spaced as above where
+  // it fits, so two copies of a name at different widths read alike.
+  if (maxChars >= keep.length + 2) return `… ${keep}`;
+  return maxChars > keep.length ? `…${keep}` : keep;
 }
