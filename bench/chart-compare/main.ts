@@ -8,7 +8,8 @@
 // draw), so before and after come from one run. ?lib=uplot draws with uPlot
 // (a reference point only), ?lib=none runs the stream alone (the baseline all
 // share). ?lib=echarts-shared is an experiment: the same tiles, all in one
-// ECharts instance (shared-wall.ts). Exposes window.__chartCompare.
+// ECharts instance (shared-wall.ts); knobs=zr another: data draws move the
+// paths directly (zr-path.ts). Exposes window.__chartCompare.
 import type { ECharts } from 'echarts/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -21,6 +22,7 @@ import type { ChartFrame } from '../../renderer/src/ui/chart/chart-frame';
 import { readChartPalette } from '../../renderer/src/ui/chart/chart-palette';
 import { sharedWall } from './shared-wall';
 import { tileChartSpecBefore } from './tile-chart-before';
+import { zrPathDraw } from './zr-path';
 
 const CHARTS = 100;
 const WINDOW = 300;
@@ -122,6 +124,8 @@ function consoleChart(element: HTMLElement, index: number): Drawn {
   return {
     draw(t, v) {
       const frame = frameOf(element, index, t, v);
+      const end = frame.now;
+      if (started && knobs.has('zr') && zrPathDraw(chart, t, v, end - 5 * 60_000, end)) return;
       if (started) return drawer.data(frame);
       started = true;
       drawer.full(frame);
