@@ -1,7 +1,7 @@
 // The tile chart option as it was before performance round 2 (3537b69):
 // kept here only so CMP can draw the old path and the new one in the same run.
 import type { EChartsCoreOption } from 'echarts/core';
-import { chartPairs } from '../../renderer/src/store/points-window';
+import { firstIndexAtOrAfter } from '../../renderer/src/store/points-window';
 import { axisRange, type Extent } from '../../renderer/src/ui/chart/axis-range';
 import { markLines } from '../../renderer/src/ui/chart/chart-mark-lines';
 import { clusterMarkers } from '../../renderer/src/ui/chart/chart-markers';
@@ -11,6 +11,7 @@ import {
 } from '../../renderer/src/ui/chart/chart-sizes';
 import type { ChartFrame } from '../../renderer/src/ui/chart/live-chart';
 import { formatNumber } from '../../renderer/src/ui/value-format';
+import { minMaxDecimate } from '../../shared/rules/decimation';
 
 const CHART_SPAN_MS = 5 * 60_000;
 /** Below this height (px) a sparkline has no room for axis or marker labels. */
@@ -21,7 +22,9 @@ const labelled = (frame: ChartFrame) => frame.height === 0 || frame.height >= LA
 function moving(frame: ChartFrame) {
   const end = frame.points?.t.at(-1) ?? frame.now;
   const start = end - CHART_SPAN_MS;
-  const pairs = chartPairs(frame.points, start, frame.width * 2);
+  // [t, v] pairs, as the chart took its data then.
+  const from = frame.points ? firstIndexAtOrAfter(frame.points.t, start) : 0;
+  const pairs = frame.points ? minMaxDecimate(frame.points, frame.width * 2, from) : [];
   // Closer than 1/12 of the span, two labels would overlap on a tile.
   const markers = clusterMarkers(frame.markers, start, end, CHART_SPAN_MS / 12);
   const size = labelSize();

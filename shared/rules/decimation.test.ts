@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Points } from '../api/series';
-import { minMaxDecimate } from './decimation';
+import { minMaxDecimate, minMaxDecimateFlat } from './decimation';
 
 const series = (values: number[], step = 1000): Points => ({
   t: values.map((_, i) => i * step),
@@ -87,6 +87,38 @@ describe('minMaxDecimate', () => {
     expect(minMaxDecimate(series([5, 6]), 1)).toEqual([
       [0, 5],
       [1000, 6],
+    ]);
+  });
+});
+
+describe('minMaxDecimateFlat', () => {
+  const wave = Array.from({ length: 3600 }, (_, i) => Math.round(Math.sin(i / 50) * 100));
+  const cases: [string, Points, number, number][] = [
+    ['no points', { t: [], v: [] }, 10, 0],
+    ['one point', series([5]), 4, 0],
+    ['all fit', series([3, 1, 4, 1, 5]), 5, 0],
+    ['from, with a value without its time', { t: [0, 1, 2], v: [7, 8, 9, 10] }, 10, 1],
+    ['buckets', series([50, 10, 90, 20, 30, 40, 5, 60, 70, 55]), 6, 0],
+    ['flat buckets', series([1, 2, 2, 2, 2, 3]), 4, 0],
+    ['two asked as one', series([5, 6]), 1, 0],
+    ['a long wave', series(wave), 300, 0],
+    ['a long wave from its middle', series(wave), 301, 1800],
+    ['a negative limit', series([1, 2, 3]), -1, 0],
+  ];
+
+  it.each(cases)('keeps what minMaxDecimate keeps, flat: %s', (_, points, max, from) => {
+    const flat = minMaxDecimateFlat(points, max, from);
+    expect(flat).toBeInstanceOf(Float64Array);
+    expect([...flat]).toEqual(minMaxDecimate(points, max, from).flat());
+  });
+
+  it('keeps full precision for epoch-millisecond times', () => {
+    const t = 1_764_950_400_123;
+    expect([...minMaxDecimateFlat({ t: [t, t + 1], v: [0.1, 0.2] }, 10)]).toEqual([
+      t,
+      0.1,
+      t + 1,
+      0.2,
     ]);
   });
 });

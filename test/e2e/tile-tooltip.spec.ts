@@ -46,3 +46,33 @@ test('a tile shows its tooltip on hover only, and keeps none after the pointer l
   await page.mouse.move(2, 2);
   await expect.poll(async () => (await tooltips(page)).all).toBe(0);
 });
+
+test('the detail chart’s tooltip reads the time and the value under the pointer', async ({
+  page,
+  browserMode,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto(browserMode.url);
+  await expect(page.getByTestId('tile-value').first()).not.toHaveText('');
+  await page
+    .locator('[data-testid="tile"][data-series-key$="/http.server.request.duration.p95"]')
+    .click();
+  const chart = page.getByTestId('detail-view').getByTestId('detail-chart');
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the detail chart has no box');
+  // The data arrive as a flat typed array (points-window.ts chartData): the
+  // tooltip must still get each point's [t, v].
+  await expect
+    .poll(async () => {
+      await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
+      await page.mouse.move(box.x + box.width * 0.8 + 1, box.y + box.height * 0.5);
+      return chart.evaluate((element) =>
+        [...element.querySelectorAll<HTMLElement>('div')]
+          .filter((d) => d.style.zIndex === '9999999' && d.style.display !== 'none')
+          .map((d) => d.textContent ?? '')
+          .join(' '),
+      );
+    })
+    .toMatch(/\d{2}:\d{2}:\d{2}.*Response time p95: [\d.,]+ ?\S*/);
+});

@@ -9,7 +9,7 @@
 // delta); each change still yields a new Points object, so store subscribers
 // see it. Charts copy what they draw and never keep these arrays.
 import type { Points } from '../../../shared/api/series';
-import { minMaxDecimate } from '../../../shared/rules/decimation';
+import { minMaxDecimateFlat } from '../../../shared/rules/decimation';
 
 /** Keep at most this much history per series, measured back from its latest sample. */
 export const KEEP_MS = 6 * 3_600_000;
@@ -127,18 +127,19 @@ export function pairsSince(points: Points | undefined, start: number): [number, 
 }
 
 /**
- * [t, v] pairs at or after `start`, at most `maxPoints` of them: a chart
- * cannot show more than two points per pixel, so longer runs keep the lowest
- * and highest point of each bucket (spikes survive; ECharts' LTTB sampling
- * then works on what is left).
+ * The points at or after `start` as a flat [t0, v0, t1, v1…] array, at most
+ * `maxPoints` of them: a chart cannot show more than two points per pixel, so
+ * longer runs keep the lowest and highest point of each bucket (spikes
+ * survive; ECharts' LTTB sampling then works on what is left). Typed, because
+ * ECharts takes a typed array without cloning it (minMaxDecimateFlat).
  */
-export function chartPairs(
+export function chartData(
   points: Points | undefined,
   start: number,
   maxPoints: number,
-): [number, number][] {
-  if (!points) return [];
-  return minMaxDecimate(points, maxPoints, firstIndexAtOrAfter(points.t, start));
+): Float64Array {
+  if (!points) return new Float64Array(0);
+  return minMaxDecimateFlat(points, maxPoints, firstIndexAtOrAfter(points.t, start));
 }
 
 export function firstIndexAtOrAfter(times: number[], limit: number): number {

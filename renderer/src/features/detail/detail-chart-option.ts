@@ -2,7 +2,7 @@
 // and value axes, labelled thresholds, event and action markers, and a
 // tooltip. The points are trimmed to the range and cut to two per pixel here,
 // then ECharts' LTTB sampling decimates to what it draws.
-import { chartPairs } from '../../store/points-window';
+import { chartData } from '../../store/points-window';
 import { axisRange, type Extent } from '../../ui/chart/axis-range';
 import { markLines, tooltipHtml } from '../../ui/chart/chart-mark-lines';
 import { clusterMarkers } from '../../ui/chart/chart-markers';
@@ -28,7 +28,7 @@ export function detailChartSpec(rangeMs: number): LiveChartSpec {
     const { start, end } = windowOf(frame);
     return {
       xAxis: { min: start, max: end },
-      series: [{ data: chartPairs(frame.points, start, frame.width * 2) }],
+      series: [{ data: chartData(frame.points, start, frame.width * 2) }],
     };
   };
 

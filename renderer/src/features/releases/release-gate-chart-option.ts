@@ -3,7 +3,7 @@
 // value beyond which the release fails the gate as a dashed line.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Points } from '../../../../shared/api/series';
-import { chartPairs } from '../../store/points-window';
+import { chartData } from '../../store/points-window';
 import { tooltipHtml } from '../../ui/chart/chart-mark-lines';
 import type { ChartPalette } from '../../ui/chart/chart-palette';
 import { formatNumber, formatValue } from '../../ui/value-format';
@@ -62,7 +62,7 @@ export function gateChartData(frame: GateChartFrame): EChartsCoreOption {
     series: [
       {
         id: 'release',
-        data: chartPairs(frame.release, start, most),
+        data: chartData(frame.release, start, most),
         markLine:
           limit === undefined
             ? { data: [] }
@@ -72,7 +72,7 @@ export function gateChartData(frame: GateChartFrame): EChartsCoreOption {
                 data: [{ yAxis: limit, name: 'fails beyond' }],
               },
       },
-      { id: 'baseline', data: chartPairs(frame.baseline, start, most) },
+      { id: 'baseline', data: chartData(frame.baseline, start, most) },
     ],
   };
 }

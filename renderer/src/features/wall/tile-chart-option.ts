@@ -3,7 +3,7 @@
 // A draw merges only the data and the window; the lines over it are rebuilt
 // only when they change, and the tooltip is set only while the tile is hovered
 // (ChartDrawer).
-import { chartPairs } from '../../store/points-window';
+import { chartData } from '../../store/points-window';
 import { axisRange, type Extent } from '../../ui/chart/axis-range';
 import type { LiveChartSpec, MovingOption } from '../../ui/chart/chart-drawer';
 import type { ChartFrame } from '../../ui/chart/chart-frame';
@@ -28,7 +28,7 @@ function data(frame: ChartFrame): MovingOption {
   const { start, end } = windowOf(frame);
   return {
     xAxis: { min: start, max: end },
-    series: [{ data: chartPairs(frame.points, start, frame.width * 2) }],
+    series: [{ data: chartData(frame.points, start, frame.width * 2) }],
   };
 }
 
