@@ -6,11 +6,13 @@
 // round 2, so before and after share a run and its load. uPlot is a yardstick.
 //
 //   npx tsx bench/chart-compare-bench.ts [--quick]
+//   BENCH_CMP_PROFILE=10 BENCH_CMP_TRY="echarts;uplot" npx tsx bench/chart-compare-bench.ts --quick
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { CDPSession, Page } from '@playwright/test';
 import { build } from 'vite';
 import {
   busyShare,
@@ -26,6 +28,12 @@ import {
   sleep,
   tempDir,
 } from './browser-harness';
+import { summariseProfile, type CpuProfile } from './cpu-profile-summary';
+import {
+  snapshotHeap,
+  summariseAllocations,
+  type AllocationProfile,
+} from './heap-snapshot-summary';
 
 const LIBS = ['none', 'echarts', 'echarts-before', 'uplot'] as const;
 type Lib = (typeof LIBS)[number];
@@ -33,6 +41,12 @@ type Lib = (typeof LIBS)[number];
 const TRIES = process.env.BENCH_CMP_TRY?.split(';').filter(Boolean);
 /** Experiments only: a folder to save a screenshot of each page in. */
 const SHOTS = process.env.BENCH_CMP_SHOTS;
+/**
+ * Investigation only: after each page's window, a CPU profile of its main
+ * thread (this many seconds, by function) and a heap snapshot by constructor,
+ * printed. The page is then built unminified, so the names are ECharts' own.
+ */
+const PROFILE_SECONDS = Number(process.env.BENCH_CMP_PROFILE ?? 0);
 
 export interface LibFigures {
   /** Main-thread busy share, % of wall time (median of the rounds). */
@@ -76,7 +90,7 @@ async function bundle(): Promise<string> {
     base: './',
     configFile: false,
     logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, minify: PROFILE_SECONDS === 0 },
   });
   return outDir;
 }
@@ -100,6 +114,33 @@ async function serve(dir: string): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/** Where a page's time and heap go (BENCH_CMP_PROFILE). */
+async function startHeapSampling(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096 });
+  return cdp;
+}
+
+async function printProfiles(
+  lib: string,
+  cdp: CDPSession,
+  heapSampling: CDPSession,
+): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await sleep(PROFILE_SECONDS * 1000);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Profiler.disable');
+  const cpu = summariseProfile(profile as CpuProfile, 25);
+  const heap = await snapshotHeap(cdp, 20);
+  const { profile: sampled } = await heapSampling.send('HeapProfiler.getSamplingProfile');
+  await heapSampling.send('HeapProfiler.stopSampling');
+  const liveBy = summariseAllocations(sampled as AllocationProfile, 25);
+  console.log(JSON.stringify({ page: lib, cpu, heap, liveBy }, null, 1));
+}
+
 export async function runChartCompare(quick = false): Promise<CompareFigures> {
   const seconds = quick ? 10 : 30;
   const rounds = quick ? 1 : 3;
@@ -119,6 +160,8 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
       for (const lib of TRIES ?? LIBS) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
+        // Investigation: what allocated the objects still live at the end, from the page's start.
+        const heapSampling = PROFILE_SECONDS > 0 ? await startHeapSampling(page) : undefined;
         await page.goto(`${origin}/index.html?lib=${lib}`);
         const ready = async () =>
           (await page.evaluate('window.__chartCompare?.ready === true')) as boolean;
@@ -135,6 +178,7 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
         const after = await pageMetrics(cdp);
         const updatesAfter = (await page.evaluate('window.__chartCompare.updates')) as number;
         const heap = await heapAfterGc(cdp);
+        if (heapSampling) await printProfiles(lib, cdp, heapSampling);
         // Experiments: a look at what each page drew.
         if (SHOTS) await page.screenshot({ path: `${SHOTS}/cmp-${lib.replace(/\W+/g, '-')}.png` });
         (runs[lib as Lib] ??= []).push({
