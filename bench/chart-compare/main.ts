@@ -92,16 +92,27 @@ function frameOf(element: HTMLElement, index: number, t: number[], v: number[]):
 }
 
 /**
- * Experiments, never the default: ?knobs=value,nosampling,noarea,dirty,silent
+ * Experiments, never the default: ?knobs=value,nosampling,noarea,dirty,silent,pairs
  * changes the console's tile option on this page only, to see what each costs.
  */
 const knobs = new Set(
   (new URLSearchParams(location.search).get('knobs') ?? '').split(',').filter(Boolean),
 );
+/** knobs=pairs: the data as [t, v] pairs, as the console drew it before 872b38f. */
+function asPairs<T extends { series: Record<string, unknown>[] }>(option: T): T {
+  if (!knobs.has('pairs')) return option;
+  const series = option.series.map((entry) => {
+    const flat = entry.data as Float64Array;
+    const pairs = Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]);
+    return { ...entry, data: pairs };
+  });
+  return { ...option, series };
+}
 const tried: LiveChartSpec = {
   ...tileChartSpec,
+  data: (frame) => asPairs(tileChartSpec.data(frame)),
   full(frame) {
-    const option = tileChartSpec.full(frame);
+    const option = asPairs(tileChartSpec.full(frame));
     const series = option.series.map((entry) => ({
       ...entry,
       ...(knobs.has('nosampling') ? { sampling: undefined } : {}),
