@@ -11,6 +11,7 @@
 // ECharts instance (shared-wall.ts); knobs=zr another: data draws move the
 // paths directly (zr-path.ts). Exposes window.__chartCompare.
 import type { ECharts } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ConsoleSeries } from '../../shared/api/series';
@@ -92,7 +93,7 @@ function frameOf(element: HTMLElement, index: number, t: number[], v: number[]):
 }
 
 /**
- * Experiments, never the default: ?knobs=value,nosampling,noarea,dirty,silent,pairs
+ * Experiments, never the default: ?knobs=value,nosampling,noarea,dirty,silent,pairs,svg
  * changes the console's tile option on this page only, to see what each costs.
  */
 const knobs = new Set(
@@ -108,6 +109,8 @@ function asPairs<T extends { series: Record<string, unknown>[] }>(option: T): T 
   });
   return { ...option, series };
 }
+// knobs=svg: ECharts' SVG renderer (the console registers only the canvas one).
+if (knobs.has('svg')) echarts.use([SVGRenderer]);
 const tried: LiveChartSpec = {
   ...tileChartSpec,
   data: (frame) => asPairs(tileChartSpec.data(frame)),
@@ -129,7 +132,7 @@ const tried: LiveChartSpec = {
 /** The console's tile chart: one instance, a whole option once, then the drawer's merges. */
 function consoleChart(element: HTMLElement, index: number): Drawn {
   const chart: ECharts = echarts.init(element, undefined, {
-    renderer: 'canvas',
+    renderer: knobs.has('svg') ? 'svg' : 'canvas',
     useDirtyRect: knobs.has('dirty'),
   });
   // As chart-engine.ts makes the console's charts.
