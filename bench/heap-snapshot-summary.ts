@@ -80,14 +80,18 @@ export interface AllocationProfile {
  * Live sampled bytes by the function that allocated them (self) and by every
  * function on the stack (inclusive, once per stack): which code holds the heap.
  */
-export function summariseAllocations(
-  profile: AllocationProfile,
-  count = 20,
-): { self: { name: string; mb: number }[]; inclusive: { name: string; mb: number }[] } {
+export interface AllocationSummary {
+  /** Every sampled byte, MB. */
+  totalMb: number;
+  self: { name: string; mb: number }[];
+  inclusive: { name: string; mb: number }[];
+}
+
+export function summariseAllocations(profile: AllocationProfile, count = 20): AllocationSummary {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const nameOf = ({ callFrame: c }: AllocationNode) =>
-    `${c.functionName || '(anonymous)'}${c.url ? `:${c.lineNumber + 1}` : ''}`;
+    `${c.functionName || '(anonymous)'}${c.url ? ` (${c.url.split('/').at(-1)}:${c.lineNumber + 1})` : ''}`;
   const walk = (node: AllocationNode, above: Set<string>): void => {
     const name = nameOf(node);
     self.set(name, (self.get(name) ?? 0) + node.selfSize);
@@ -101,5 +105,10 @@ export function summariseAllocations(
       .sort((a, b) => b[1] - a[1])
       .slice(0, count)
       .map(([name, bytes]) => ({ name, mb: Math.round((bytes / MB) * 100) / 100 }));
-  return { self: top(self), inclusive: top(inclusive) };
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return {
+    totalMb: Math.round((total / MB) * 10) / 10,
+    self: top(self),
+    inclusive: top(inclusive),
+  };
 }

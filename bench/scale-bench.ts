@@ -1,7 +1,7 @@
 // B6 (issue 22): how the console core's cost grows with endpoints and series.
 //
 //   npx tsx bench/scale-bench.ts [--quick] [--all | --max-rate=N] [--only=20x1000,1x100]
-//                                [--profile[=seconds]] [--no-plot] [--replot=saved-stdout]
+//                                [--profile[=seconds]] [--heap-profile] [--no-plot] [--replot=saved-stdout]
 //
 // For 1, 5 and 20 endpoints × 100, 1,000 and 5,000 series each at 1 Hz: the
 // endpoints (bench/scale-endpoint.ts, one child process, one loopback
@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { watchOtherCpu } from './browser-harness';
 import type { CoreRequest, FillFigures, WindowFigures } from './scale-core';
 import type { ProfileSummary } from './cpu-profile-summary';
+import type { AllocationSummary } from './heap-snapshot-summary';
 import { scalePlotSvg, type Fit, type PlotCell } from './scale-plot';
 
 const ENDPOINTS = [1, 5, 20];
@@ -40,6 +41,8 @@ interface Timing {
   warmUpMs: number;
   measureMs: number;
   profileSeconds: number;
+  /** Sample the core's allocations from its start to the window's end (garbage included). */
+  heapProfile: boolean;
 }
 
 export interface CellFigures extends WindowFigures {
@@ -54,6 +57,7 @@ export interface CellFigures extends WindowFigures {
   /** Cores' worth of CPU other processes used during the window. */
   otherCores: number;
   profile?: ProfileSummary;
+  heapProfile?: AllocationSummary;
 }
 
 interface Skipped {
@@ -152,6 +156,7 @@ async function runCell(
   try {
     const { urls } = await reply<{ urls: string[] }>(endpoint, 'urls', 30_000);
     await reply(core, 'started', 30_000);
+    if (timing.heapProfile) await ask(core, { type: 'heap-sampling' });
     const connected = await ask<{ ms: number }>(
       core,
       { type: 'connect', urls, series: totalSeries, limitMs: connectLimitMs(totalSeries) },
@@ -166,6 +171,9 @@ async function runCell(
     await sleep(timing.measureMs);
     const window = await ask<WindowFigures>(core, { type: 'end' });
     const endpointCpu = (await endpointCpuSeconds(endpoint)) - endpointBefore;
+    const heapProfile = timing.heapProfile
+      ? await ask<AllocationSummary>(core, { type: 'heap-profile' }, 60_000)
+      : undefined;
     const otherCores = otherCpu.stop();
     const profile =
       timing.profileSeconds > 0
@@ -186,6 +194,7 @@ async function runCell(
       endpointCpuPercent: round1((endpointCpu / window.seconds) * 100),
       otherCores,
       ...(profile ? { profile } : {}),
+      ...(heapProfile ? { heapProfile } : {}),
     };
   } finally {
     await Promise.all([stop(core), stop(endpoint)]);
@@ -397,6 +406,15 @@ function report({ quick, load, cores, otherCores, cells, skipped }: RunRecord) {
     for (const f of c.profile?.inclusive ?? [])
       console.log(`  ${String(f.percent).padStart(5)} %  ${f.name}`);
   }
+  for (const c of cells.filter((c) => c.heapProfile)) {
+    const heap = c.heapProfile as AllocationSummary;
+    console.log(
+      `\nallocations of the core at ${c.endpoints} × ${fmt(c.seriesPerEndpoint)} from its start, garbage included (${heap.totalMb} MB sampled), by allocating function:`,
+    );
+    for (const f of heap.self) console.log(`  ${String(f.mb).padStart(7)} MB  ${f.name}`);
+    console.log('  inclusive:');
+    for (const f of heap.inclusive) console.log(`  ${String(f.mb).padStart(7)} MB  ${f.name}`);
+  }
   console.log(`\n${markdownTable(cells)}\n`);
   return fits;
 }
@@ -428,6 +446,7 @@ export async function runScaleBench(quick: boolean) {
     warmUpMs: quick ? 5_000 : 10_000,
     measureMs: quick ? 8_000 : 15_000,
     profileSeconds: profileOption === undefined ? 0 : Number(profileOption || 10),
+    heapProfile: option('heap-profile') !== undefined,
   };
   const maxRate = option('all') !== undefined ? Infinity : Number(option('max-rate') ?? 50_000);
   const cells: CellFigures[] = [];

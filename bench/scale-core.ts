@@ -17,13 +17,16 @@ import { SeriesBuffer } from '../main/core/series/series-buffer';
 import type { ConsoleDelta } from '../shared/api/console-state';
 import { isLinkLive } from '../shared/rules/link-liveness';
 import { summariseProfile, type CpuProfile } from './cpu-profile-summary';
+import { summariseAllocations, type AllocationProfile } from './heap-snapshot-summary';
 
 export type CoreRequest =
   | { type: 'connect'; urls: string[]; series: number; limitMs: number }
   | { type: 'fill' }
   | { type: 'begin' }
   | { type: 'end' }
-  | { type: 'profile'; seconds: number };
+  | { type: 'profile'; seconds: number }
+  | { type: 'heap-sampling' }
+  | { type: 'heap-profile' };
 
 export interface FillFigures {
   /** RSS at the end of the warm-up, with history buffers barely touched. */
@@ -185,6 +188,33 @@ async function profile(seconds: number) {
   return { ...summariseProfile(taken as CpuProfile, 15), file };
 }
 
+let heapSession: Session | undefined;
+
+/**
+ * Samples allocations from now on, keeping the objects a full collection
+ * frees too: what is garbage by the window's end, and who made it.
+ */
+async function startHeapSampling() {
+  heapSession = new Session();
+  heapSession.connect();
+  await heapSession.post('HeapProfiler.enable');
+  await heapSession.post('HeapProfiler.startSampling', {
+    samplingInterval: 32_768,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: false,
+  });
+  return {};
+}
+
+/** What was sampled since startHeapSampling, by allocating function. */
+async function heapProfile() {
+  if (!heapSession) throw new Error('heap-profile without heap-sampling');
+  const { profile: sampled } = await heapSession.post('HeapProfiler.stopSampling');
+  heapSession.disconnect();
+  heapSession = undefined;
+  return summariseAllocations(sampled as unknown as AllocationProfile, 15);
+}
+
 let end: (() => WindowFigures) | undefined;
 
 async function answer(request: CoreRequest): Promise<unknown> {
@@ -201,6 +231,10 @@ async function answer(request: CoreRequest): Promise<unknown> {
       return end();
     case 'profile':
       return profile(request.seconds);
+    case 'heap-sampling':
+      return startHeapSampling();
+    case 'heap-profile':
+      return heapProfile();
   }
 }
 
