@@ -28,7 +28,7 @@ import {
   sleep,
   tempDir,
 } from './browser-harness';
-import { summariseProfile, type CpuProfile } from './cpu-profile-summary';
+import { recordCpuProfile, summariseProfile } from './cpu-profile-summary';
 import {
   snapshotHeap,
   summariseAllocations,
@@ -127,13 +127,7 @@ async function printProfiles(
   cdp: CDPSession,
   heapSampling: CDPSession,
 ): Promise<void> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await sleep(PROFILE_SECONDS * 1000);
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Profiler.disable');
-  const cpu = summariseProfile(profile as CpuProfile, 25);
+  const cpu = summariseProfile(await recordCpuProfile(cdp, PROFILE_SECONDS, 200), 25);
   const heap = await snapshotHeap(cdp, 20);
   const { profile: sampled } = await heapSampling.send('HeapProfiler.getSamplingProfile');
   await heapSampling.send('HeapProfiler.stopSampling');

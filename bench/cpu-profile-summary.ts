@@ -2,6 +2,7 @@
 // by function: the share of sampled time spent in it (self) and under it
 // (inclusive, counted once per sample however deep the recursion).
 import { relative } from 'node:path';
+import type { CDPSession } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
@@ -67,4 +68,19 @@ export function summariseProfile(profile: CpuProfile, count = 20): ProfileSummar
       .slice(0, count)
       .map(([name, t]) => ({ name, percent: Math.round((t / total) * 1000) / 10 }));
   return { self: top(self), inclusive: top(inclusive) };
+}
+
+/** Records a CPU profile of a page's main thread for `seconds`, sampling every `intervalUs`. */
+export async function recordCpuProfile(
+  cdp: CDPSession,
+  seconds: number,
+  intervalUs: number,
+): Promise<CpuProfile> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Profiler.disable');
+  return profile as CpuProfile;
 }

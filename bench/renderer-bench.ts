@@ -42,6 +42,7 @@ import {
   type Running,
 } from './browser-harness';
 import {
+  recordCpuProfile,
   summariseProfile,
   type CpuProfile,
   type ProfileSummary as CpuProfileSummary,
@@ -242,12 +243,7 @@ export interface ProfileSummary {
 
 /** A CPU profile of the page's main thread for `seconds`, summarised by function name. */
 async function profilePage(cdp: CDPSession, seconds: number): Promise<ProfileSummary> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  await sleep(seconds * 1000);
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Profiler.disable');
+  const profile = await recordCpuProfile(cdp, seconds, 500);
   const nodes = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const node of profile.nodes as ProfileNode[]) {

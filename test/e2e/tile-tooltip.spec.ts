@@ -16,6 +16,13 @@ const tooltips = (page: Page) =>
     return { all: boxes.length, shown: shown.map((d) => d.textContent?.trim() ?? '') };
   });
 
+/** The shared console's wall at a laptop's size, once its tiles have values. */
+async function openWall(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto(url);
+  await expect(page.getByTestId('tile-value').first()).not.toHaveText('');
+}
+
 /** Sweeps down the first tiles' charts until a threshold line's tooltip shows. */
 async function hoverUntilTooltip(page: Page): Promise<string> {
   for (const canvas of (await page.locator('[data-testid="tile"] canvas').all()).slice(0, 8)) {
@@ -34,9 +41,7 @@ test('a tile shows its tooltip on hover only, and keeps none after the pointer l
   page,
   browserMode,
 }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(browserMode.url);
-  await expect(page.getByTestId('tile-value').first()).not.toHaveText('');
+  await openWall(page, browserMode.url);
   await expect(page.locator('[data-testid="tile"] canvas').first()).toBeVisible();
   await page.mouse.move(2, 2);
   expect((await tooltips(page)).all).toBe(0);
@@ -51,9 +56,7 @@ test('the detail chart’s tooltip reads the time and the value under the pointe
   page,
   browserMode,
 }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(browserMode.url);
-  await expect(page.getByTestId('tile-value').first()).not.toHaveText('');
+  await openWall(page, browserMode.url);
   await page
     .locator('[data-testid="tile"][data-series-key$="/http.server.request.duration.p95"]')
     .click();
