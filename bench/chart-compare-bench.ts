@@ -43,7 +43,8 @@ const TRIES = process.env.BENCH_CMP_TRY?.split(';').filter(Boolean);
 const SHOTS = process.env.BENCH_CMP_SHOTS;
 /**
  * Investigation only: after each page's window, a CPU profile of its main
- * thread (this many seconds, by function) and a heap snapshot by constructor,
+ * thread (this many seconds, by function), a heap snapshot by constructor and
+ * the live objects sampled since the page loaded, by allocating function,
  * printed. The page is then built unminified, so the names are ECharts' own.
  */
 const PROFILE_SECONDS = Number(process.env.BENCH_CMP_PROFILE ?? 0);
@@ -114,7 +115,7 @@ async function serve(dir: string): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** Where a page's time and heap go (BENCH_CMP_PROFILE). */
+/** Starts sampling the page's allocations before it loads (BENCH_CMP_PROFILE). */
 async function startHeapSampling(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
@@ -122,6 +123,7 @@ async function startHeapSampling(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
+/** Where a page's time and heap go: CPU profile, heap by constructor, live objects by allocation site. */
 async function printProfiles(
   lib: string,
   cdp: CDPSession,

@@ -1,8 +1,9 @@
-// A V8 heap snapshot (HeapProfiler.takeHeapSnapshot's chunks, or a
-// .heapsnapshot file) summarised by what holds the bytes: the shallow size of
-// every node, grouped by constructor for objects and by kind for the rest
-// (code, strings, arrays' backing stores…). Shallow sizes add up to the whole
-// heap, so two pages' summaries can be set side by side, row by row.
+// Two views of a V8 heap. A heap snapshot (HeapProfiler.takeHeapSnapshot's
+// chunks) summarised by what holds the bytes: the shallow size of every node,
+// grouped by constructor for objects and by kind for the rest (code, strings,
+// arrays' backing stores…); shallow sizes add up to the whole heap, so two
+// pages' summaries can be set side by side, row by row. And a sampling heap
+// profile (HeapProfiler.startSampling) summarised by allocating function.
 import type { CDPSession } from '@playwright/test';
 
 interface HeapSnapshot {
@@ -76,10 +77,6 @@ export interface AllocationProfile {
   head: AllocationNode;
 }
 
-/**
- * Live sampled bytes by the function that allocated them (self) and by every
- * function on the stack (inclusive, once per stack): which code holds the heap.
- */
 export interface AllocationSummary {
   /** Every sampled byte, MB. */
   totalMb: number;
@@ -87,6 +84,10 @@ export interface AllocationSummary {
   inclusive: { name: string; mb: number }[];
 }
 
+/**
+ * Sampled bytes by the function that allocated them (self) and by every
+ * function on the stack (inclusive, once per stack): which code holds the heap.
+ */
 export function summariseAllocations(profile: AllocationProfile, count = 20): AllocationSummary {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();

@@ -25,11 +25,7 @@ import { sharedWall } from './shared-wall';
 import { tileChartSpecBefore } from './tile-chart-before';
 import { zrPathDraw } from './zr-path';
 
-/** ?charts=N (0–100) draws fewer: heap against chart count gives the cost per chart. */
-const CHARTS = Math.min(
-  100,
-  Math.max(0, Number(new URLSearchParams(location.search).get('charts') ?? 100)),
-);
+const CHARTS = 100;
 const WINDOW = 300;
 const PERIOD_MS = 1000;
 /** A fixed time base: the data is the same on every run, only the pacing follows the clock. */
