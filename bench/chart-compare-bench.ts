@@ -3,7 +3,10 @@
 // and JS heap after a full GC, each library in its own page load, plus the
 // stream alone as the shared baseline. "echarts" is the console's own tile
 // chart code; "echarts-before" its tile option as it was before performance
-// round 2, so before and after share a run and its load. uPlot is a yardstick.
+// round 2, so before and after share a run and its load. uPlot is a yardstick
+// twice: "uplot-tile" draws the tile's picture (area, threshold lines, its y
+// range), the like-for-like ratio; "uplot" the line and its axis only, as
+// round 1 compared.
 //
 //   npx tsx bench/chart-compare-bench.ts [--quick]
 //   BENCH_CMP_PROFILE=10 BENCH_CMP_TRY="echarts;uplot" npx tsx bench/chart-compare-bench.ts --quick
@@ -35,7 +38,7 @@ import {
   type AllocationProfile,
 } from './heap-snapshot-summary';
 
-const LIBS = ['none', 'echarts', 'echarts-before', 'uplot'] as const;
+const LIBS = ['none', 'echarts', 'echarts-before', 'uplot', 'uplot-tile'] as const;
 type Lib = (typeof LIBS)[number];
 /** Experiments only: pages to load instead, e.g. "echarts&knobs=value,dirty" (see main.ts). */
 const TRIES = process.env.BENCH_CMP_TRY?.split(';').filter(Boolean);
@@ -65,9 +68,12 @@ export interface CompareFigures {
   charts: number;
   viewport: string;
   libs: Record<Lib, LibFigures>;
-  /** ECharts ÷ uPlot, whole page. */
+  /** ECharts ÷ uPlot, whole page: uPlot drawing the line and its axis only. */
   cpuRatio: number;
   heapRatio: number;
+  /** ECharts ÷ uPlot drawing the tile's picture (area, threshold lines, its y range). */
+  cpuRatioTile: number;
+  heapRatioTile: number;
   /** The tile chart before round 2 ÷ uPlot, and before ÷ now, in the same run. */
   cpuRatioBefore: number;
   heapRatioBefore: number;
@@ -149,6 +155,7 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
     echarts: [],
     'echarts-before': [],
     uplot: [],
+    'uplot-tile': [],
   };
   try {
     const browser = await launchChromium();
@@ -207,6 +214,7 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
     echarts: summarise(runs.echarts),
     'echarts-before': summarise(runs['echarts-before']),
     uplot: summarise(runs.uplot),
+    'uplot-tile': summarise(runs['uplot-tile']),
   };
   // Ratios from the unrounded medians.
   const cpu = (lib: Lib) => median(runs[lib].map((r) => r.cpuPercent));
@@ -219,6 +227,8 @@ export async function runChartCompare(quick = false): Promise<CompareFigures> {
     libs,
     cpuRatio: round2(cpu('echarts') / cpu('uplot')),
     heapRatio: round2(heap('echarts') / heap('uplot')),
+    cpuRatioTile: round2(cpu('echarts') / cpu('uplot-tile')),
+    heapRatioTile: round2(heap('echarts') / heap('uplot-tile')),
     cpuRatioBefore: round2(cpu('echarts-before') / cpu('uplot')),
     heapRatioBefore: round2(heap('echarts-before') / heap('uplot')),
     cpuBeforeOverNow: round2(cpu('echarts-before') / cpu('echarts')),

@@ -5,9 +5,11 @@
 // (tile-chart-option.ts) and its drawer (chart-drawer.ts), each with two
 // threshold lines. ?lib=echarts-before draws the tile spec as it was before
 // performance round 2 (tile-chart-before.ts, every option merged on every
-// draw), so before and after come from one run. ?lib=uplot draws with uPlot
-// (a reference point only), ?lib=none runs the stream alone (the baseline all
-// share). ?lib=echarts-shared is an experiment: the same tiles, all in one
+// draw), so before and after come from one run. ?lib=uplot-tile draws with
+// uPlot the picture the tile draws (uplot-tile.ts: area, threshold lines, the
+// tile's y range and sizes), the like-for-like reference; ?lib=uplot the line
+// and its axis only, as round 1 compared. ?lib=none runs the stream alone (the
+// baseline all share). ?lib=echarts-shared is an experiment: the same tiles, all in one
 // ECharts instance (shared-wall.ts); knobs=zr another: data draws move the
 // paths directly (zr-path.ts). Exposes window.__chartCompare.
 import type { ECharts } from 'echarts/core';
@@ -23,6 +25,7 @@ import type { ChartFrame } from '../../renderer/src/ui/chart/chart-frame';
 import { readChartPalette } from '../../renderer/src/ui/chart/chart-palette';
 import { sharedWall } from './shared-wall';
 import { tileChartSpecBefore } from './tile-chart-before';
+import { uplotTileChart } from './uplot-tile';
 import { zrPathDraw } from './zr-path';
 
 const CHARTS = 100;
@@ -33,8 +36,16 @@ const T0 = Date.UTC(2025, 0, 1);
 const LINE = '#4fa3ff';
 const LABEL = '#8b98a9';
 const SPLIT = '#263241';
+const THRESHOLDS = { direction: 'above', warning: 80, critical: 95 } as const;
 
-const LIBS = ['echarts', 'echarts-before', 'echarts-shared', 'uplot', 'none'] as const;
+const LIBS = [
+  'echarts',
+  'echarts-before',
+  'echarts-shared',
+  'uplot',
+  'uplot-tile',
+  'none',
+] as const;
 type Lib = (typeof LIBS)[number];
 const requested = new URLSearchParams(location.search).get('lib');
 const lib: Lib = LIBS.find((name) => name === requested) ?? 'echarts';
@@ -74,7 +85,7 @@ function frameOf(element: HTMLElement, index: number, t: number[], v: number[]):
   const series = {
     key: `bench/s${index}`,
     title: `Series ${index}`,
-    thresholds: { direction: 'above', warning: 80, critical: 95 },
+    thresholds: THRESHOLDS,
   } as ConsoleSeries;
   const now = t.at(-1) ?? T0;
   return {
@@ -192,6 +203,16 @@ function uplotChart(element: HTMLElement): Drawn {
   };
 }
 
+/** uPlot drawing the tile's picture: the like-for-like reference. */
+function uplotTile(element: HTMLElement): Drawn {
+  const plot = uplotTileChart(element, { palette, thresholds: THRESHOLDS });
+  return {
+    draw(t, v) {
+      plot.setData([t.slice(), v.slice()]);
+    },
+  };
+}
+
 const grid = document.getElementById('grid') as HTMLElement;
 const shared =
   lib === 'echarts-shared'
@@ -217,6 +238,7 @@ for (let i = 0; i < CHARTS; i += 1) {
     'echarts-before': consoleChartBefore,
     'echarts-shared': sharedChart,
     uplot: uplotChart,
+    'uplot-tile': uplotTile,
     none: () => undefined,
   }[lib];
   charts.push(make(element, i));
