@@ -418,6 +418,8 @@ export interface RendererMemoryFigures {
   busyPercent: number;
   /** Over the heap-sampling window, forced collections included (the figure before session 7). */
   busyWhileSamplingPercent: number;
+  /** The least retained heap of each minute: the floor under the collections' sawtooth. */
+  floorByMinuteMb: number[];
   samples: { atSeconds: number; heapMb: number; cdpHeapMb: number }[];
 }
 
@@ -499,6 +501,7 @@ export async function runRendererMemoryBench(
       cdpGrowthMbPer10Min: round2(mb(cdpFit.slope * tenMinutes)),
       busyPercent: round1(busyShare(quiet, quietEnd) * 100),
       busyWhileSamplingPercent: round1(busyShare(before, after) * 100),
+      floorByMinuteMb: floorByMinute(samples).map((bytes) => round2(mb(bytes))),
       samples: samples.map((s) => ({
         atSeconds: Math.round(s.at / 1000),
         heapMb: round2(mb(s.heap)),
@@ -509,6 +512,16 @@ export async function runRendererMemoryBench(
   } finally {
     await wall.close();
   }
+}
+
+/** The least heap reading in each whole minute of the run. */
+function floorByMinute(samples: { at: number; heap: number }[]): number[] {
+  const floors: number[] = [];
+  for (const { at, heap } of samples) {
+    const minute = Math.floor(at / 60_000);
+    floors[minute] = Math.min(floors[minute] ?? Infinity, heap);
+  }
+  return floors;
 }
 
 // ---------------------------------------------------------------- B7 (the series cap)
@@ -759,16 +772,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const figures = await runCapBench(quick, profile);
       console.dir({ ...figures, otherCores: round1(otherCpu.stop()) }, { depth: 4 });
     }
-    if (want('b4'))
-      console.dir(
-        {
-          B4: await runRendererMemoryBench(
-            quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10),
-            profile,
-          ),
-        },
-        { depth: 4 },
-      );
+    if (want('b4')) {
+      const otherCpu = watchOtherCpu();
+      const minutes = quick ? 1 : Number(process.env.BENCH_B4_MINUTES ?? 10);
+      const B4 = await runRendererMemoryBench(minutes, profile);
+      console.dir({ B4, otherCores: round1(otherCpu.stop()) }, { depth: 4 });
+    }
   } finally {
     cleanUp();
   }
