@@ -49,6 +49,7 @@ export class RunbookDesk {
   /** `service/environment` → the key of the action running there. */
   private readonly busy = new Map<string, string>();
   private readonly followers = new Set<() => void>();
+  private stopped = false;
 
   constructor(
     private readonly config: RunbookConfig,
@@ -98,6 +99,7 @@ export class RunbookDesk {
 
   /** Stops following (the commands go on; a restarted bridge picks them up). */
   stop(): void {
+    this.stopped = true;
     for (const stop of this.followers) stop();
     this.followers.clear();
   }
@@ -215,6 +217,9 @@ export class RunbookDesk {
     const subject = record.subject as string;
     const [service, environment] = subject.split('/') as [string, string];
     await this.state.refresh();
+    // Stopped while reading back: the journal is closing. It keeps the run
+    // without a final status, so the next start follows it and finishes it.
+    if (this.stopped) return;
     const after = this.state.environment(service, environment);
     const failure = outcomeProblem(outcome) ?? readBackProblem(plan.expect, after);
     this.busy.delete(subject);
