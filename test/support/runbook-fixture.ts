@@ -44,7 +44,7 @@ const SCRIPTS: Record<string, string> = {
   // Never ends by itself; its child records its pid so a test can see the group was killed.
   'hang.sh': `echo "waiting for a lock that never frees"\nsleep 300 &\necho $! > "$1/hang-child.pid"\nwait\n`,
   // Takes a while, then records the new version in the state as a deploy would.
-  'slow.sh': `echo started >> "$1/slow-runs"\necho "deploying $2"\nsleep "$3"\nnode -e 'const fs=require("fs");const s=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));s.services[0].environments.find(e=>e.id===process.argv[3]).version=process.argv[2];fs.writeFileSync(process.argv[1]+".tmp",JSON.stringify(s));fs.renameSync(process.argv[1]+".tmp",process.argv[1])' "$1/state.json" "$2" "$4"\necho "deployed $2"\n`,
+  'slow.sh': `echo started >> "$1/slow-runs"\necho "deploying $2"\nsleep "$3"\n# Two environments may finish together: one writer of state.json at a time (5 s at most).\nn=0; until mkdir "$1/state.lock" 2>/dev/null || [ $n -ge 100 ]; do n=$((n+1)); sleep 0.05; done\nnode -e 'const fs=require("fs");const s=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));s.services[0].environments.find(e=>e.id===process.argv[3]).version=process.argv[2];fs.writeFileSync(process.argv[1]+".tmp",JSON.stringify(s));fs.renameSync(process.argv[1]+".tmp",process.argv[1])' "$1/state.json" "$2" "$4"\nrmdir "$1/state.lock" 2>/dev/null\necho "deployed $2"\n`,
   // Records its argv, NUL-separated, one run per line of the file.
   'record.sh': `for a in "$@"; do printf '%s\\0' "$a"; done >> "$RECORD_FILE"\nprintf '\\n' >> "$RECORD_FILE"\necho recorded\n`,
 };
