@@ -9,9 +9,9 @@
 // uPlot the picture the tile draws (uplot-tile.ts: area, threshold lines, the
 // tile's y range and sizes), the like-for-like reference; ?lib=uplot the line
 // and its axis only, as round 1 compared. ?lib=none runs the stream alone (the
-// baseline all share). ?lib=echarts-shared is an experiment: the same tiles, all in one
-// ECharts instance (shared-wall.ts); knobs=zr another: data draws move the
-// paths directly (zr-path.ts). Exposes window.__chartCompare.
+// baseline all share). ?lib=echarts-shared is an experiment: the same tiles,
+// all in one ECharts instance (shared-wall.ts); knobs=zr another: data draws
+// move the paths directly (zr-path.ts). Exposes window.__chartCompare.
 import type { ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import uPlot from 'uplot';
@@ -196,21 +196,17 @@ function uplotChart(element: HTMLElement): Drawn {
     [[], []],
     element,
   );
-  return {
-    draw(t, v) {
-      plot.setData([t.slice(), v.slice()]);
-    },
-  };
+  return settingData(plot);
 }
 
 /** uPlot drawing the tile's picture: the like-for-like reference. */
 function uplotTile(element: HTMLElement): Drawn {
-  const plot = uplotTileChart(element, { palette, thresholds: THRESHOLDS });
-  return {
-    draw(t, v) {
-      plot.setData([t.slice(), v.slice()]);
-    },
-  };
+  return settingData(uplotTileChart(element, { palette, thresholds: THRESHOLDS }));
+}
+
+/** A uPlot draw: its own copy of the window (the stream shifts the arrays in place). */
+function settingData(plot: uPlot): Drawn {
+  return { draw: (t, v) => plot.setData([t.slice(), v.slice()]) };
 }
 
 const grid = document.getElementById('grid') as HTMLElement;
